@@ -1,0 +1,50 @@
+# One entry point for every command. Each target sets up what it needs first.
+#   make serve   set up and serve the site at http://127.0.0.1:8000/pain-medicine-curriculum/
+#   make test    set up (Chromium included) and run the whole test suite
+#   make build   one strict build into site/ (replaced only when the build succeeds)
+#   make check   validate data/*.yaml without building
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+# Reproducible output: dates in the site come from the last commit, not from the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+
+.PHONY: serve build check test setup setup-test browser clean
+.DEFAULT_GOAL := serve
+
+serve: setup
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+build: setup
+	$(BIN)/python scripts/build.py site
+
+check: setup
+	$(BIN)/python -m macros check
+
+test: setup-test browser node_modules/.installed
+	$(BIN)/python -m pytest
+
+setup: $(VENV)/.runtime
+setup-test: $(VENV)/.test
+
+$(VENV)/.runtime: requirements.txt
+	scripts/setup-python "$(PYTHON)" "$(VENV)"
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test: requirements.txt requirements-test.txt
+	scripts/setup-python "$(PYTHON)" "$(VENV)"
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $(VENV)/.runtime $@
+
+browser:
+	scripts/install-chromium
+
+node_modules/.installed: package.json package-lock.json
+	scripts/install-node-tools
+	touch $@
+
+clean:
+	rm -rf $(VENV) site .pytest_cache node_modules

@@ -1,0 +1,481 @@
+"""The schema of the curriculum: one pydantic model per kind of record, and the registry of data files.
+
+Field docstrings are the field descriptions: they appear in the generated JSON Schemas, in the data
+reference page and in the editor while a faculty member types, so write them for a clinician.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a field whose value must be the key of a record of another kind."""
+
+    kind: str
+    key: str = "id"
+
+
+# Text fields are plain text: shown exactly as typed, never read as HTML, Markdown or template code.
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1500)]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=40)]
+
+
+def _ref(kind: str, key_type: type = str):
+    if key_type is int:
+        return Annotated[int, RefTo(kind, key="level")]
+    return Annotated[str, RefTo(kind), StringConstraints(pattern=ID_PATTERN, max_length=40)]
+
+
+SkillId = _ref("skills")
+DomainId = _ref("domains")
+TrackId = _ref("tracks")
+ExamId = _ref("exams")
+SourceId = _ref("sources")
+AssessmentId = _ref("assessments")
+RotationId = _ref("rotations")
+GapAreaId = _ref("gap_areas")
+LevelNumber = _ref("entrustment", int)
+
+
+class Modality(StrEnum):
+    """How a procedure is guided."""
+
+    landmark = "landmark"
+    ultrasound = "ultrasound"
+    fluoroscopy = "fluoroscopy"
+
+
+class SkillKind(StrEnum):
+    """What sort of ability a skill is. Only procedural skills carry minimum supervised counts."""
+
+    knowledge = "knowledge"
+    clinical = "clinical"
+    procedural = "procedural"
+    professional = "professional"
+
+
+class Risk(StrEnum):
+    """Risk or complexity category of a skill (a programme decision): low, moderate or high."""
+
+    low = "low"
+    moderate = "moderate"
+    high = "high"
+
+
+class TrackKind(StrEnum):
+    """What sort of training a track is."""
+
+    fellowship = "fellowship"
+    workshop = "workshop"
+    exam_preparation = "exam-preparation"
+
+
+class GapSize(StrEnum):
+    """How much an anaesthesiologist still has to learn in a gap area."""
+
+    small = "small"
+    moderate = "moderate"
+    large = "large"
+
+
+class SourceKind(StrEnum):
+    """What sort of authority a source is."""
+
+    framework = "framework"
+    guideline = "guideline"
+    exam_body = "exam-body"
+    literature = "literature"
+    programme_decision = "programme-decision"
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+        use_enum_values=False,
+    )
+
+
+LastReviewed = Annotated[
+    datetime.date | None, Field(description="The date faculty last checked this record (YYYY-MM-DD).")
+]
+ReviewedBy = Annotated[
+    Label | None, Field(description="Who last checked this record, e.g. a faculty member or a committee.")
+]
+
+
+class Duration(Record):
+    amount: Annotated[int, Field(gt=0)]
+    """How many units, a whole number above zero."""
+    unit: Literal["day", "week", "month", "year"]
+    """day, week, month or year."""
+
+    @property
+    def days(self) -> int:
+        return self.amount * {"day": 1, "week": 7, "month": 30, "year": 365}[self.unit]
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.unit}{'' if self.amount == 1 else 's'}"
+
+
+class CurriculumInfo(Record):
+    title: Title
+    """The curriculum's name, as printed on checklists."""
+    version: Label
+    """The curriculum version, e.g. 2026.1. Add a matching entry to data/changelog.yaml."""
+    effective: datetime.date
+    """The date this version takes effect (YYYY-MM-DD)."""
+    review_after_months: Annotated[int, Field(gt=0, le=120)]
+    """The check warns about records whose last_reviewed date is older than this many months."""
+
+
+class Source(Record):
+    id: Id
+    """Stable ID, e.g. ACGME-PAIN. PROGRAMME marks a programme decision."""
+    title: Title
+    """The name of the framework, guideline, exam body or decision."""
+    kind: SourceKind
+    """framework, guideline, exam-body, literature or programme-decision."""
+    publisher: Label | None = None
+    """Who publishes it, e.g. ACGME or World Institute of Pain."""
+    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$", max_length=300)] | None = None
+    """Where to read it (https:// only). Shown as a link; never fetched during the build."""
+    note: Text | None = None
+    """What this source supports, or what faculty still have to confirm."""
+
+
+class Level(Record):
+    level: Annotated[int, Field(ge=1, le=9)]
+    """The level number. Levels run 1, 2, 3, … without gaps."""
+    label: Label
+    """A few words, e.g. "Direct supervision"."""
+    definition: Text
+    """What a fellow at this level may do, and how closely they are supervised."""
+    source: SourceId
+    """Where this scale comes from."""
+
+
+class Domain(Record):
+    id: Id
+    """Stable ID, e.g. US."""
+    title: Title
+    """The domain's name, as a heading in the catalogue."""
+    description: Text
+    """What the domain covers."""
+
+
+class AssessmentMethod(Record):
+    id: Id
+    """Stable ID, e.g. DOPS."""
+    title: Title
+    """The method's full name, e.g. Direct Observation of Procedural Skills."""
+    short_title: Label
+    """The short name used in tables, e.g. DOPS."""
+    description: Text
+    """How the method is carried out and what it shows."""
+    source: SourceId
+    """Where the method comes from."""
+
+
+class Exam(Record):
+    id: Id
+    """Stable ID, e.g. FIPP."""
+    title: Label
+    """The short name, e.g. FIPP."""
+    name: Title
+    """The full name of the qualification."""
+    awarding_body: Title
+    """Who awards it."""
+    description: Text
+    """What the exam tests and how; name only facts the source supports."""
+    source: SourceId
+    """Where the exam facts come from."""
+    last_reviewed: LastReviewed = None
+    reviewed_by: ReviewedBy = None
+
+
+class Rotation(Record):
+    id: Id
+    """Stable ID, e.g. ROT-NEURO."""
+    title: Title
+    """The service's name, e.g. Neurology."""
+    description: Text
+    """What a fellow does and learns on this rotation."""
+
+
+class Skill(Record):
+    id: Id
+    """Stable ID: capitals, digits and hyphens, e.g. US-LUMB-FACET. Pages link to it: never rename or reuse one."""
+    title: Title
+    """What the fellow can do, e.g. "Lumbar facet joint injection under ultrasound"."""
+    domain: DomainId
+    """The domain this skill belongs to."""
+    kind: SkillKind
+    """knowledge, clinical, procedural or professional."""
+    modalities: list[Modality] = []
+    """How the procedure is guided: any of landmark, ultrasound, fluoroscopy. Leave out for non-procedural skills."""
+    risk: Risk
+    """low, moderate or high (a programme decision; see the skills catalogue)."""
+    description: Text
+    """One paragraph: what the skill involves and what competence looks like. No drug doses."""
+    assessments: Annotated[list[AssessmentId], Field(min_length=1)]
+    """How competence is assessed: IDs from data/assessments.yaml."""
+    prerequisites: list[SkillId] = []
+    """Skills a fellow must hold first: IDs from data/skills.yaml."""
+    exams: list[ExamId] = []
+    """Exams this skill prepares for: IDs from data/exams.yaml."""
+    source: SourceId
+    """The framework this skill follows, or PROGRAMME for a programme decision."""
+    last_reviewed: LastReviewed = None
+    reviewed_by: ReviewedBy = None
+
+
+class TrackSkill(Record):
+    skill: SkillId
+    """The skill taught."""
+    level: LevelNumber
+    """The entrustment level a fellow must reach by the end of the track."""
+    min_supervised: Annotated[int, Field(gt=0, le=1000)] | None = None
+    """Minimum number of supervised procedures before sign-off. Procedural skills only; required in fellowships."""
+    source: SourceId | None = None
+    """Source of this level and number, when it differs from the track's targets_source."""
+
+
+class Block(Record):
+    title: Title
+    """The block's name, e.g. "Interventional pain clinic"."""
+    duration: Duration
+    """How long the block lasts."""
+    rotation: RotationId | None = None
+    """The clinical rotation this block is spent on, if any."""
+    description: Text
+    """What happens during the block."""
+
+
+class Track(Record):
+    id: Id
+    """Stable ID, e.g. FEL-US-6M. The track's page is docs/tracks/<id in lower case>.md."""
+    title: Title
+    """The track's full name."""
+    short_title: Label
+    """A short name for table headings, e.g. "6-month ultrasound fellowship"."""
+    kind: TrackKind
+    """fellowship, workshop or exam-preparation."""
+    summary: Text
+    """One paragraph saying what the track is and what a fellow leaves with."""
+    duration: Duration
+    """How long the whole track lasts."""
+    modalities: list[Modality] = []
+    """Imaging the track trains in."""
+    audience: Text
+    """Who the track is for."""
+    eligibility: Annotated[list[Text], Field(min_length=1)]
+    """What an applicant must have, one requirement per item."""
+    exams: list[ExamId] = []
+    """Exams the track prepares for."""
+    structure: Annotated[list[Block], Field(min_length=1)]
+    """The blocks or rotations, in order."""
+    procedural_training: Text
+    """How hands-on procedural training is organised."""
+    didactics: Text
+    """Lectures, case discussions, journal clubs and other teaching."""
+    research: Text
+    """What research or scholarly work is expected."""
+    collaboration: Text
+    """Which professions and services the fellow works with."""
+    assessments: Annotated[list[AssessmentId], Field(min_length=1)]
+    """How fellows are assessed during and at the end of the track."""
+    targets_source: SourceId
+    """Source of the target levels and minimum numbers below, unless an entry names its own."""
+    skills: Annotated[list[TrackSkill], Field(min_length=1)]
+    """The skills checklist: each skill with its target level and, where procedural, its minimum number."""
+    last_reviewed: LastReviewed = None
+    reviewed_by: ReviewedBy = None
+
+    def target(self, skill_id: str) -> TrackSkill | None:
+        """This track's checklist entry for a skill, or None if the track does not teach it."""
+        return next((entry for entry in self.skills if entry.skill == skill_id), None)
+
+    @property
+    def min_supervised_total(self) -> int:
+        return sum(entry.min_supervised or 0 for entry in self.skills)
+
+
+class GapArea(Record):
+    id: Id
+    """Stable ID, e.g. GAP-PROCEDURES."""
+    title: Title
+    """The area's name."""
+    anaesthesia_gives: Text
+    """What anaesthesia training already gives in this area."""
+    pain_medicine_adds: Text
+    """What pain medicine asks for beyond it."""
+    gap: GapSize
+    """small, moderate or large."""
+    baseline_skills: list[SkillId] = []
+    """Skills a typical anaesthesia residency already provides here (the self-assessment baseline)."""
+    source: SourceId
+    """Where the judgement of the gap comes from."""
+    last_reviewed: LastReviewed = None
+    reviewed_by: ReviewedBy = None
+
+
+class LearningNeed(Record):
+    id: Id
+    """Stable ID, e.g. NEED-MSK-US."""
+    title: Title
+    """What is to be learned, in a few words."""
+    description: Text
+    """What an anaesthesiologist has to learn, and why."""
+    gap_area: GapAreaId
+    """The gap area this need belongs to."""
+    skills: Annotated[list[SkillId], Field(min_length=1)]
+    """The skills that meet this need."""
+    last_reviewed: LastReviewed = None
+    reviewed_by: ReviewedBy = None
+
+
+class GlossaryTerm(Record):
+    term: Annotated[str, StringConstraints(pattern=r"^\S(.*\S)?$", max_length=30)]
+    """The abbreviation or term exactly as written in pages, e.g. CRPS. Shown as a tooltip wherever it appears."""
+    expansion: Title
+    """What the abbreviation stands for."""
+    definition: Text
+    """A plain-language explanation."""
+
+
+class WorkshopSession(Record):
+    id: Id
+    """Stable ID, e.g. WS-2027-03-PUNE."""
+    track: TrackId
+    """The workshop track this session belongs to."""
+    topic: Title
+    """What the session teaches."""
+    start: datetime.date
+    """First day (YYYY-MM-DD)."""
+    end: datetime.date | None = None
+    """Last day, if the session lasts more than one day."""
+    city: Label
+    """The city."""
+    venue: Title
+    """Where it takes place."""
+    places: Annotated[int, Field(gt=0, le=500)]
+    """How many fellows can attend."""
+
+
+class Change(Record):
+    version: Label
+    """The curriculum version this entry describes."""
+    date: datetime.date
+    """When the version took effect."""
+    changes: Annotated[list[Text], Field(min_length=1)]
+    """What changed, one item each, written for fellows and faculty."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One data file and the records it holds."""
+
+    name: str
+    model: type[Record]
+    key: str = "id"
+    many: bool = True
+    purpose: str = ""
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.yaml"
+
+    @property
+    def attribute(self) -> str:
+        """Where a Curriculum holds these records."""
+        return self.name if self.many else "info"
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("curriculum", CurriculumInfo, key="", many=False, purpose="The curriculum's name, version and review policy."),
+    Kind("sources", Source, purpose="The frameworks and decisions every level, number and exam fact rests on."),
+    Kind("entrustment", Level, key="level", purpose="The entrustment (supervision) scale."),
+    Kind("domains", Domain, purpose="The domains skills are grouped in."),
+    Kind("assessments", AssessmentMethod, purpose="Assessment methods."),
+    Kind("exams", Exam, purpose="External exams tracks prepare for."),
+    Kind("rotations", Rotation, purpose="Clinical rotations track blocks are spent on."),
+    Kind("skills", Skill, purpose="The skills catalogue."),
+    Kind("tracks", Track, purpose="Fellowships, workshops and exam-preparation modules, with their checklists."),
+    Kind("gap_areas", GapArea, purpose="Where anaesthesia training and pain medicine differ."),
+    Kind("learning_needs", LearningNeed, purpose="What an anaesthesiologist must learn, linked to skills."),
+    Kind("glossary", GlossaryTerm, key="term", purpose="Abbreviations and terms, shown as tooltips."),
+    Kind("workshops", WorkshopSession, purpose="Dated workshop sessions for the calendar."),
+    Kind("changelog", Change, key="version", purpose="What changed in each curriculum version, newest first."),
+)
+KINDS_BY_NAME = {kind.name: kind for kind in KINDS}
+
+
+@dataclass(frozen=True)
+class Curriculum:
+    """Every record, validated and cross-checked, with the look-ups the renderers need."""
+
+    info: CurriculumInfo
+    sources: tuple[Source, ...]
+    entrustment: tuple[Level, ...]
+    domains: tuple[Domain, ...]
+    assessments: tuple[AssessmentMethod, ...]
+    exams: tuple[Exam, ...]
+    rotations: tuple[Rotation, ...]
+    skills: tuple[Skill, ...]
+    tracks: tuple[Track, ...]
+    gap_areas: tuple[GapArea, ...]
+    learning_needs: tuple[LearningNeed, ...]
+    glossary: tuple[GlossaryTerm, ...]
+    workshops: tuple[WorkshopSession, ...]
+    changelog: tuple[Change, ...]
+
+    def __post_init__(self) -> None:
+        index = {kind.name: {getattr(r, kind.key): r for r in getattr(self, kind.name)} for kind in KINDS if kind.many}
+        object.__setattr__(self, "_index", index)
+
+    def get(self, kind: str, key):
+        return self._index[kind][key]
+
+    def skill(self, skill_id: str) -> Skill:
+        return self._index["skills"][skill_id]
+
+    def track(self, track_id: str) -> Track:
+        return self._index["tracks"][track_id]
+
+    def skills_in_domain(self, domain_id: str) -> list[Skill]:
+        return [s for s in self.skills if s.domain == domain_id]
+
+    def tracks_teaching(self, skill_id: str) -> list[tuple[Track, TrackSkill]]:
+        return [(t, e) for t in self.tracks for e in t.skills if e.skill == skill_id]
+
+    def tracks_meeting(self, need: LearningNeed) -> list[Track]:
+        wanted = set(need.skills)
+        return [t for t in self.tracks if wanted & {e.skill for e in t.skills}]
+
+    def baseline_skill_ids(self) -> list[str]:
+        """Skills a typical anaesthesia residency provides, from the gap analysis, in catalogue order."""
+        baseline = {s for area in self.gap_areas for s in area.baseline_skills}
+        return [s.id for s in self.skills if s.id in baseline]
+
+    def source_of(self, track: Track, entry: TrackSkill) -> Source:
+        return self.get("sources", entry.source or track.targets_source)
+
+    def upcoming_workshops(self, today: datetime.date) -> list[WorkshopSession]:
+        """Sessions that have not ended by `today`, soonest first."""
+        return sorted(
+            (w for w in self.workshops if (w.end or w.start) >= today),
+            key=lambda w: (w.start, w.id),
+        )

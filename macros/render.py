@@ -1,0 +1,215 @@
+"""Curriculum -> HTML fragments for pages: one method, one template, per kind of table.
+
+Templates live in overrides/curriculum/. They are rendered with autoescaping, so text from data is
+always shown as typed: markup is escaped, and `{{ … }}` is never executed (macro output is not
+rendered again). Every value is put on one line, so nothing from data can start a Markdown line.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .model import Curriculum, Track
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "curriculum"
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where things live on the site, relative to the page being rendered (`root` leads to the site root)."""
+
+    root: str = ""
+
+    def page(self, path: str) -> str:
+        return f"{self.root}{path}"
+
+    def skill(self, skill_id: str) -> str:
+        return f"{self.root}skills/#{skill_id}"
+
+    def track(self, track_id: str) -> str:
+        return f"{self.root}tracks/{track_id.lower()}/"
+
+    def domain(self, domain_id: str) -> str:
+        return f"{self.root}skills/#{domain_id}"
+
+    def download(self, name: str) -> str:
+        return f"{self.root}downloads/{name}"
+
+
+def markdown_text(text: str) -> str:
+    """Plain text made safe inside a Markdown line, e.g. a heading: no HTML, no emphasis, no links."""
+    return re.sub(r"([\\`*_\[\]#])", r"\\\1", str(escape(" ".join(text.split()))))
+
+
+class Renderer:
+    """Renders the tables and blocks pages ask for. Each public method is one macro."""
+
+    macros = (
+        "skill_checklist",
+        "skill_catalogue",
+        "skill_matrix",
+        "track_comparison",
+        "track_profile",
+        "track_structure",
+        "track_title",
+        "gap_analysis",
+        "learning_needs",
+        "entrustment_scale",
+        "assessment_methods",
+        "exam_list",
+        "glossary_table",
+        "source_list",
+        "workshop_calendar",
+        "changelog",
+    )
+
+    def __init__(self, curriculum: Curriculum, today: datetime.date, templates: Path = TEMPLATES):
+        self.curriculum = curriculum
+        self.today = today
+        self.env = Environment(
+            loader=FileSystemLoader(templates),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            finalize=_one_line,
+        )
+        self.env.filters["prose"] = self._abbreviate
+        self._expansions = {t.term: t.expansion for t in curriculum.glossary}
+        self._abbreviations = _abbreviation_pattern(list(self._expansions))
+
+    # -- skills ---------------------------------------------------------------------------------
+
+    def skill_checklist(self, track: str | None = None, domain: str | None = None, *, root: str = "") -> str:
+        """A track's checklist (target level, minimum number) or a domain's skills, grouped by domain."""
+        if (track is None) == (domain is None):
+            raise ValueError("skill_checklist needs exactly one of track= or domain=")
+        c = self.curriculum
+        if track is not None:
+            the_track = self._track(track)
+            entries = {e.skill: e for e in the_track.skills}
+            skills = [s for s in c.skills if s.id in entries]
+            caption = f"Skills checklist: {the_track.title}"
+        else:
+            self._record("domains", domain)
+            the_track, entries = None, {}
+            skills = c.skills_in_domain(domain)
+            caption = f"Skills in {c.get('domains', domain).title}"
+        groups = [(d, [s for s in skills if s.domain == d.id]) for d in c.domains]
+        return self._render(
+            "skill_checklist.html",
+            root,
+            caption=caption,
+            track=the_track,
+            entries=entries,
+            groups=[(d, rows) for d, rows in groups if rows],
+        )
+
+    def skill_catalogue(self, *, root: str = "") -> str:
+        """Every skill, grouped by domain, each under a heading whose anchor is its ID."""
+        return self._render("skill_catalogue.html", root)
+
+    def skill_matrix(self, *, root: str = "") -> str:
+        """Skills down, tracks across: the target level each track sets for each skill."""
+        return self._render("skill_matrix.html", root)
+
+    # -- tracks ---------------------------------------------------------------------------------
+
+    def track_comparison(self, *, root: str = "") -> str:
+        """All tracks side by side, one row each."""
+        return self._render("track_comparison.html", root)
+
+    def track_profile(self, track: str, *, root: str = "") -> str:
+        """Everything about one track but its structure and checklist."""
+        return self._render("track_profile.html", root, track=self._track(track))
+
+    def track_structure(self, track: str, *, root: str = "") -> str:
+        """One track's blocks or rotations, in order."""
+        return self._render("track_structure.html", root, track=self._track(track))
+
+    def track_title(self, track: str, *, root: str = "") -> str:
+        """A track's title, safe to use as a Markdown heading."""
+        return markdown_text(self._track(track).title)
+
+    # -- gap analysis ---------------------------------------------------------------------------
+
+    def gap_analysis(self, *, root: str = "") -> str:
+        """Gap areas: what anaesthesia training gives, what pain medicine adds, how large the gap is."""
+        return self._render("gap_analysis.html", root)
+
+    def learning_needs(self, *, root: str = "") -> str:
+        """Each learning need with the skills and tracks that meet it."""
+        return self._render("learning_needs.html", root)
+
+    # -- reference tables -----------------------------------------------------------------------
+
+    def entrustment_scale(self, *, root: str = "") -> str:
+        return self._render("entrustment_scale.html", root)
+
+    def assessment_methods(self, *, root: str = "") -> str:
+        return self._render("assessment_methods.html", root)
+
+    def exam_list(self, *, root: str = "") -> str:
+        return self._render("exam_list.html", root)
+
+    def glossary_table(self, *, root: str = "") -> str:
+        return self._render("glossary.html", root, terms=sorted(self.curriculum.glossary, key=lambda t: t.term.lower()))
+
+    def source_list(self, *, root: str = "") -> str:
+        return self._render("source_list.html", root)
+
+    def workshop_calendar(self, *, root: str = "") -> str:
+        """Workshop sessions that have not ended by the build date, soonest first."""
+        return self._render("workshop_calendar.html", root, sessions=self.curriculum.upcoming_workshops(self.today))
+
+    def changelog(self, *, root: str = "") -> str:
+        return self._render("changelog.html", root)
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    def _track(self, track_id: str) -> Track:
+        return self._record("tracks", track_id)
+
+    def _record(self, kind: str, key):
+        try:
+            return self.curriculum.get(kind, key)
+        except KeyError:
+            raise ValueError(f"no record '{key}' in data/{kind}.yaml") from None
+
+    def _render(self, template: str, root: str, **context) -> str:
+        html = self.env.get_template(template).render(c=self.curriculum, links=Links(root), today=self.today, **context)
+        # One raw HTML block for Markdown: no blank lines inside, nothing indented like code.
+        return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+
+    def _abbreviate(self, text: str) -> Markup:
+        """Escape text and mark up glossary abbreviations, so tables get the same tooltips as prose."""
+        text = _one_line(str(text))
+        if self._abbreviations is None:
+            return escape(text)
+        html, done = Markup(), 0
+        for match in self._abbreviations.finditer(text):
+            term = match.group(0)
+            html += escape(text[done : match.start()])
+            html += Markup('<abbr title="{}">{}</abbr>').format(self._expansions[term], term)
+            done = match.end()
+        return html + escape(text[done:])
+
+
+def _one_line(value):
+    """Collapse line breaks and runs of spaces, keeping Markup as Markup."""
+    if isinstance(value, Markup):
+        return Markup(" ").join(value.split())
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+def _abbreviation_pattern(terms: list[str]) -> re.Pattern | None:
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")

@@ -1,0 +1,71 @@
+"""Shared fixtures: the real curriculum, a tiny fixture curriculum, and one strict build of the site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sitebuild import PROJECT, build_site
+
+from macros.load import load_curriculum
+
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+
+# Builds in tests use the commit's date (as `make` does) so that they are reproducible.
+os.environ.setdefault(
+    "SOURCE_DATE_EPOCH",
+    subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=PROJECT, capture_output=True, text=True).stdout.strip()
+    or "1793404800",  # 2026-11-01, for a checkout without history
+)
+os.environ["NO_MKDOCS_2_WARNING"] = "1"
+
+
+@pytest.fixture(scope="session")
+def curriculum():
+    return load_curriculum(PROJECT / "data")
+
+
+@pytest.fixture
+def mini_data(tmp_path) -> Path:
+    """A private copy of the tiny fixture curriculum, for tests that change it."""
+    target = tmp_path / "data"
+    shutil.copytree(MINI, target)
+    return target
+
+
+@dataclass(frozen=True)
+class Build:
+    dir: Path
+    output: str  # everything MkDocs printed
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory) -> Build:
+    """The real site, built once with `mkdocs build --strict`."""
+    site_dir = tmp_path_factory.mktemp("built") / "site"
+    result = build_site(PROJECT, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Build(site_dir, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build) -> Path:
+    return site_build.dir
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A throw-away copy of the project, for builds with changed data or pages."""
+    target = tmp_path / "project"
+    target.mkdir()
+    for name in ("mkdocs.yml", "data", "docs", "macros", "overrides", "scripts"):
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
