@@ -5,15 +5,13 @@ from __future__ import annotations
 import datetime
 import difflib
 import functools
-import types
-import typing
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import yamlfile
-from .model import KINDS, KINDS_BY_NAME, Curriculum, Kind, RefTo, SkillKind, TrackKind
+from .model import KINDS, KINDS_BY_NAME, Curriculum, Kind, SkillKind, TrackKind, field_shape
 from .problems import CurriculumError, Problem
 
 _WRITE_A_DATE = "a date written YYYY-MM-DD"
@@ -314,7 +312,7 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel]:
     for step in loc:
         if isinstance(step, int):
             continue
-        model = _nested_model(model.model_fields[step].annotation)
+        model = field_shape(model.model_fields[step]).nested
     return model
 
 
@@ -324,46 +322,16 @@ def _references(model: type[BaseModel], raw, path: tuple):
     if not isinstance(raw, dict):
         return
     for name, field in model.model_fields.items():
-        if name not in raw or raw[name] is None:
+        if raw.get(name) is None:
             continue
-        value, at = raw[name], path + (name,)
-        ref = next((m for m in field.metadata if isinstance(m, RefTo)), None) or _ref_of(field.annotation)
-        nested = _nested_model(field.annotation)
-        is_list = _is_list(field.annotation)
-        items = list(enumerate(value)) if is_list and isinstance(value, list) else [(None, value)]
+        shape, value, at = field_shape(field), raw[name], path + (name,)
+        items = list(enumerate(value)) if shape.many and isinstance(value, list) else [(None, value)]
         for index, item in items:
             item_at = at if index is None else at + (index,)
-            if ref is not None and isinstance(item, (str, int)) and not isinstance(item, bool):
-                yield item_at, item, ref
-            elif nested is not None:
-                yield from _references(nested, item, item_at)
-
-
-def _parts(annotation) -> list:
-    """The types an annotation is made of, through Optional, Annotated and list."""
-    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
-    if origin is typing.Annotated:
-        return [annotation, *_parts(args[0])]
-    if origin in {list, types.UnionType, typing.Union}:
-        return [annotation, *(p for arg in args for p in _parts(arg))]
-    return [annotation]
-
-
-def _ref_of(annotation) -> RefTo | None:
-    for part in _parts(annotation):
-        if typing.get_origin(part) is typing.Annotated:
-            ref = next((m for m in part.__metadata__ if isinstance(m, RefTo)), None)
-            if ref:
-                return ref
-    return None
-
-
-def _nested_model(annotation) -> type[BaseModel] | None:
-    return next((p for p in _parts(annotation) if isinstance(p, type) and issubclass(p, BaseModel)), None)
-
-
-def _is_list(annotation) -> bool:
-    return any(typing.get_origin(p) is list for p in _parts(annotation))
+            if shape.ref is not None and isinstance(item, (str, int)) and not isinstance(item, bool):
+                yield item_at, item, shape.ref
+            elif shape.nested is not None:
+                yield from _references(shape.nested, item, item_at)
 
 
 def _did_you_mean(word: str, candidates: list[str]) -> str:

@@ -7,11 +7,15 @@ reference page and in the editor while a faculty member types, so write them for
 from __future__ import annotations
 
 import datetime
+import types
+import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic.fields import FieldInfo
 
 ID_PATTERN = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"
 
@@ -479,3 +483,43 @@ class Curriculum:
             (w for w in self.workshops if (w.end or w.start) >= today),
             key=lambda w: (w.start, w.id),
         )
+
+
+@dataclass(frozen=True)
+class FieldShape:
+    """What a field holds, read from its annotation: a reference to another kind, nested records, a list."""
+
+    ref: RefTo | None
+    nested: type[BaseModel] | None
+    many: bool
+
+
+def field_shape(field: FieldInfo) -> FieldShape:
+    parts = _parts(field.annotation)
+    metadata = [*field.metadata, *(m for p in parts if typing.get_origin(p) is typing.Annotated for m in p.__metadata__)]
+    return FieldShape(
+        ref=next((m for m in metadata if isinstance(m, RefTo)), None),
+        nested=next((p for p in parts if isinstance(p, type) and issubclass(p, BaseModel)), None),
+        many=any(typing.get_origin(p) is list for p in parts),
+    )
+
+
+def reference_fields(model: type[BaseModel], path: tuple = ()) -> Iterator[tuple[tuple, RefTo]]:
+    """Every field of a model (nested records included) that refers to another kind; a list step is "[]"."""
+    for name, field in model.model_fields.items():
+        shape = field_shape(field)
+        at = path + (name, "[]") if shape.many else path + (name,)
+        if shape.ref is not None:
+            yield at, shape.ref
+        elif shape.nested is not None:
+            yield from reference_fields(shape.nested, at)
+
+
+def _parts(annotation) -> list:
+    """The types an annotation is made of, through Optional, Annotated and list."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return [annotation, *_parts(args[0])]
+    if origin in {list, types.UnionType, typing.Union}:
+        return [annotation, *(p for arg in args for p in _parts(arg))]
+    return [annotation]

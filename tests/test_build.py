@@ -1,0 +1,196 @@
+"""The real site, built with `mkdocs build --strict`: every table present with the right rows, a changed
+record visible everywhere it is shown, and bad data or a bad macro call stopping the build cleanly."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from macros.load import load_curriculum
+from sitebuild import PROJECT, build_site, site_prefix
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def record_rows(table) -> list:
+    return [tr for tr in table.select("tbody tr") if "cm-group" not in (tr.get("class") or [])]
+
+
+def test_strict_build_prints_no_warning(site_build):
+    assert not re.search(r"^(WARNING|ERROR)", site_build.output, re.MULTILINE), site_build.output
+
+
+def test_every_table_has_a_row_per_record(built_site, curriculum):
+    c = curriculum
+    expected = {
+        ("tracks", "comparison"): len(c.tracks),
+        ("skill-matrix", "matrix"): len(c.skills),
+        ("gap-analysis", "gaps"): len(c.gap_areas),
+        ("gap-analysis", "needs"): len(c.learning_needs),
+        ("assessment", "scale"): len(c.entrustment),
+        ("assessment", "assessments"): len(c.assessments),
+        ("assessment", "exams"): len(c.exams),
+        ("glossary", "glossary"): len(c.glossary),
+        ("sources", "sources"): len(c.sources),
+    }
+    for (path, table), count in expected.items():
+        found = page(built_site, path).select(f"table.cm-{table}")
+        assert len(found) == 1, f"{path}/ should have one {table} table"
+        assert len(record_rows(found[0])) == count, f"{path}/ {table}"
+    catalogue = page(built_site, "skills")
+    assert [h["id"] for h in catalogue.select("article.cm-skill h3")] == [
+        s.id for d in c.domains for s in c.skills_in_domain(d.id)
+    ]
+
+
+def test_each_track_page_shows_its_checklist(built_site, curriculum):
+    for track in curriculum.tracks:
+        html = page(built_site, f"tracks/{track.id.lower()}")
+        assert html.h1.get_text().rstrip("¶") == track.title
+        (checklist,) = html.select("table.cm-checklist")
+        links = [tr.find("a")["href"] for tr in record_rows(checklist)]
+        assert sorted(links) == sorted(f"../../skills/#{e.skill}" for e in track.skills)
+
+
+def test_footer_names_the_version_and_says_it_is_not_clinical_guidance(built_site, curriculum):
+    footer = page(built_site, "").select_one("footer").get_text(" ", strip=True)
+    assert f"version {curriculum.info.version}" in footer
+    assert "not clinical guidance" in footer
+
+
+def test_repository_link_makes_no_api_call(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'class="md-source"' in html
+    assert 'data-md-component="source"' not in html  # Material fetches stars and forks from GitHub for this
+
+
+def test_404_page_takes_its_assets_from_the_site_path(built_site):
+    html = BeautifulSoup((built_site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assets = [tag.get("href") or tag.get("src") for tag in html.select("link[rel=stylesheet], script[src]")]
+    assert assets and all(url.startswith(site_prefix()) for url in assets), assets
+
+
+def set_field(data_dir: Path, file: str, key: str, field: str, value) -> None:
+    """Change one field of one record, keeping the file's comments (a plain text edit of that line)."""
+    path = data_dir / file
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.strip() in (f"- id: {key}", f"- id: '{key}'"))
+    for i in range(start + 1, len(lines)):
+        if lines[i].startswith("- "):
+            break
+        if lines[i].startswith(f"  {field}:"):
+            lines[i] = f"  {field}: {yaml.safe_dump(value, default_style=chr(34), width=10_000).strip()}\n"
+            path.write_text("".join(lines), encoding="utf-8")
+            return
+    raise AssertionError(f"{file} has no field {field} in record {key} on one line")
+
+
+def test_a_changed_record_shows_in_every_table_that_shows_it(project_copy, tmp_path):
+    c = load_curriculum(project_copy / "data")
+    skill = next(s for s in c.skills if c.tracks_teaching(s.id) and any(s.id in n.skills for n in c.learning_needs))
+    new_title = f"{skill.title} (renamed for the test)"
+    set_field(project_copy / "data", "skills.yaml", skill.id, "title", new_title)
+    site = tmp_path / "site"
+    result = build_site(project_copy, site)
+    assert result.returncode == 0, result.stderr
+
+    def shown(path: str, selector: str) -> list[str]:
+        return [" ".join(a.get_text().split()) for a in page(site, path).select(selector)]
+
+    link = f"a[href$='skills/#{skill.id}']"
+    assert new_title in shown("skills", f"h3[id='{skill.id}']")[0]
+    assert shown("skill-matrix", link) == [new_title]
+    assert new_title in shown("gap-analysis", f"table.cm-needs {link}")
+    for track, _ in c.tracks_teaching(skill.id):
+        assert shown(f"tracks/{track.id.lower()}", f"table.cm-checklist {link}") == [new_title]
+    everywhere = " ".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert f">{skill.title}<" not in everywhere, "the old title must be gone from every table"
+
+
+def test_markup_and_template_code_in_data_are_published_as_text(project_copy, tmp_path):
+    c = load_curriculum(project_copy / "data")
+    skill = c.skills[0]
+    hostile = "Uses <b>bold</b> <script>alert(1)</script> and {{ config.site_name }} literally"
+    set_field(project_copy / "data", "skills.yaml", skill.id, "description", hostile)
+    site = tmp_path / "site"
+    assert build_site(project_copy, site).returncode == 0
+    article = page(site, "skills").find(id=skill.id).find_parent("article")
+    assert hostile in article.get_text()
+    assert not article.select("b, script")
+
+
+def test_bad_data_stops_the_build_and_leaves_the_published_site_alone(project_copy, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the good site", encoding="utf-8")
+    c = load_curriculum(project_copy / "data")
+    set_field(project_copy / "data", "skills.yaml", c.skills[0].id, "risk", "medium")
+    result = build_site(project_copy, site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"record {c.skills[0].id}, field risk: the text 'medium' is not allowed" in output
+    assert "Traceback" not in output
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "the good site"
+    assert not list(tmp_path.glob(".site-building-*")), "no half-built folder is left behind"
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            '{{ skill_checklist(track="NO-SUCH-TRACK") }}',
+            "skill_checklist(): no record 'NO-SUCH-TRACK' in data/tracks.yaml",
+        ),
+        ('{{ skill_checklst(track="X") }}', "'skill_checklst' is undefined"),
+        (
+            "{{ glossary_table(colour='red') }}",
+            "glossary_table(): glossary_table() got an unexpected keyword argument 'colour'",
+        ),
+    ],
+    ids=["unknown-record", "misspelt-macro", "unknown-argument"],
+)
+def test_a_wrong_macro_call_names_the_page_and_line(project_copy, tmp_path, call, message):
+    glossary = project_copy / "docs" / "glossary.md"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_text(text + f"\n{call}\n", encoding="utf-8")
+    line = len(text.splitlines()) + 2
+    result = build_site(project_copy, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"docs/glossary.md:{line}: {message}" in output, output
+    assert "Traceback" not in output
+    assert not (tmp_path / "site").exists()
+
+
+def test_only_the_wiring_module_imports_mkdocs():
+    for module in sorted((PROJECT / "macros").glob("*.py")):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        uses_mkdocs = {name for name in imported if name.split(".")[0] in {"mkdocs", "mkdocs_macros", "material"}}
+        if module.name == "__init__.py":
+            assert uses_mkdocs, "the wiring module is where MkDocs is used"
+        else:
+            assert not uses_mkdocs, f"{module.name} imports {uses_mkdocs}"
+
+
+def test_pages_that_call_macros_opt_in_and_name_their_data():
+    for path in sorted((PROJECT / "docs").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        calls = re.findall(r"\{\{\s*(\w+)\(", text)
+        opted_in = text.startswith("---") and re.search(
+            r"^render_macros:\s*true\s*$", text.split("---")[1], re.MULTILINE
+        )
+        if calls:
+            assert opted_in, f"{path.relative_to(PROJECT)} calls macros without render_macros: true"
+            assert re.search(r"<!--[^>]*data/\w+\.yaml", text), (
+                f"{path.relative_to(PROJECT)}: name the data file in a comment"
+            )

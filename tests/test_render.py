@@ -1,0 +1,221 @@
+"""Each renderer on the tiny fixture curriculum: the HTML it produces, checked against the data."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from conftest import MINI
+
+from macros.load import load_curriculum
+from macros.render import Renderer, markdown_text
+
+TODAY = datetime.date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def mini():
+    return load_curriculum(MINI)
+
+
+@pytest.fixture(scope="module")
+def renderer(mini):
+    return Renderer(mini, today=TODAY)
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def rows(table) -> list:
+    """Body rows that hold a record (group heading rows left out)."""
+    return [tr for tr in table.select("tbody tr") if "cm-group" not in (tr.get("class") or [])]
+
+
+def headers(table) -> list[str]:
+    return [th.get_text(" ", strip=True) for th in table.select("thead th")]
+
+
+def test_track_checklist_has_one_row_per_skill_with_its_target(renderer, mini):
+    track = mini.track("FEL-US-6M")
+    table = soup(renderer.skill_checklist(track="FEL-US-6M", root="../../")).table
+    assert table.caption.get_text() == f"Skills checklist: {track.title}"
+    assert headers(table)[:6] == [
+        "Skill",
+        "Kind and guidance",
+        "Risk",
+        "Target level",
+        "Minimum supervised",
+        "Assessed by",
+    ]
+    body = rows(table)
+    assert len(body) == len(track.skills)
+    for tr in body:
+        link = tr.find("a")
+        skill_id = link["href"].split("#")[1]
+        entry = track.target(skill_id)
+        assert link["href"] == f"../../skills/#{skill_id}"
+        assert tr.select_one(".cm-level").get_text() == str(entry.level)
+        cells = [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+        assert cells[4] == (str(entry.min_supervised) if entry.min_supervised else "—")
+    groups = [th.get_text() for th in table.select("tr.cm-group th")]
+    assert groups == [d.title for d in mini.domains if any(mini.skill(e.skill).domain == d.id for e in track.skills)]
+
+
+def test_domain_checklist_lists_the_domain_without_targets(renderer, mini):
+    table = soup(renderer.skill_checklist(domain="US")).table
+    assert "Target level" not in headers(table)
+    assert [tr.find("a")["href"] for tr in rows(table)] == [f"skills/#{s.id}" for s in mini.skills_in_domain("US")]
+
+
+@pytest.mark.parametrize(
+    "arguments", [{}, {"track": "FEL-US-6M", "domain": "US"}, {"track": "NOPE"}, {"domain": "NOPE"}]
+)
+def test_checklist_refuses_wrong_arguments(renderer, arguments):
+    with pytest.raises(ValueError, match="exactly one of|no record 'NOPE'"):
+        renderer.skill_checklist(**arguments)
+
+
+def test_catalogue_gives_each_skill_an_anchor_named_by_its_id(renderer, mini):
+    page = soup(renderer.skill_catalogue())
+    assert [h.get("id") for h in page.select("h3")] == [s.id for d in mini.domains for s in mini.skills_in_domain(d.id)]
+    assert [a["href"] for a in page.select("nav.cm-index a")] == [f"#{d.id}" for d in mini.domains]
+    knee = page.find(id="US-KNEE-INJ").find_parent("article")
+    assert [a["href"] for a in knee.select("dd a[href^='#']")] == ["#SAFETY-ASEPSIS"]  # builds on
+    taught = [" ".join(li.get_text().split()) for li in knee.select("dd ul li")]
+    assert taught == [
+        f"{t.short_title}: level {e.level}" + (f", at least {e.min_supervised} supervised" if e.min_supervised else "")
+        for t, e in mini.tracks_teaching("US-KNEE-INJ")
+    ]
+
+
+def test_matrix_shows_each_tracks_level_for_each_skill(renderer, mini):
+    table = soup(renderer.skill_matrix()).table
+    assert headers(table) == ["Skill"] + [t.short_title for t in mini.tracks]
+    body = rows(table)
+    assert len(body) == len(mini.skills)
+    for tr in body:
+        skill_id = tr.find("a")["href"].split("#")[1]
+        cells = [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+        expected = [str(t.target(skill_id).level) if t.target(skill_id) else "— not taught" for t in mini.tracks]
+        assert cells == expected
+
+
+def test_comparison_has_one_sortable_row_per_track(renderer, mini):
+    table = soup(renderer.track_comparison()).table
+    assert table.has_attr("data-sortable")
+    body = rows(table)
+    assert [tr.th.a["href"] for tr in body] == [f"tracks/{t.id.lower()}/" for t in mini.tracks]
+    for tr, track in zip(body, mini.tracks, strict=True):
+        sort_keys = [int(td["data-sort"]) for td in tr.select("td[data-sort]")]
+        assert sort_keys == [track.duration.days, len(track.skills), track.min_supervised_total]
+
+
+def test_profile_and_structure_of_a_track(renderer, mini):
+    track = mini.track("FEL-US-6M")
+    profile = soup(renderer.track_profile("FEL-US-6M"))
+    facts = {dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in profile.select("dt")}
+    assert facts["Duration"] == "6 months"
+    assert facts["Eligibility"] == " ".join(track.eligibility)
+    structure = soup(renderer.track_structure("FEL-US-6M")).table
+    assert [tr.th.get_text() for tr in rows(structure)] == [block.title for block in track.structure]
+
+
+def test_gap_analysis_and_learning_needs(renderer, mini):
+    gaps = soup(renderer.gap_analysis()).table
+    assert [tr["id"] for tr in rows(gaps)] == [a.id for a in mini.gap_areas]
+    assert [tr.select_one(".cm-gap").get_text() for tr in rows(gaps)] == [a.gap.value for a in mini.gap_areas]
+    needs = soup(renderer.learning_needs(root="../")).table
+    for tr, need in zip(rows(needs), mini.learning_needs, strict=True):
+        assert [a["href"] for a in tr.select("td")[0].select("a")] == [f"../skills/#{s}" for s in need.skills]
+        assert [a["href"] for a in tr.select("td")[1].select("a")] == [
+            f"../tracks/{t.id.lower()}/" for t in mini.tracks_meeting(need)
+        ]
+
+
+def test_glossary_is_sorted_by_term(renderer, mini):
+    table = soup(renderer.glossary_table()).table
+    assert [tr.th.get_text() for tr in rows(table)] == sorted((t.term for t in mini.glossary), key=str.lower)
+
+
+def test_calendar_leaves_out_sessions_that_have_ended(renderer, mini):
+    table = soup(renderer.workshop_calendar()).table
+    assert [tr["id"] for tr in rows(table)] == [w.id for w in mini.workshops if (w.end or w.start) >= TODAY]
+    assert "WS-PAST" not in str(table)
+    later = Renderer(mini, today=datetime.date(2100, 1, 1))
+    assert "No workshop dates are scheduled after 1 January 2100" in later.workshop_calendar()
+
+
+def test_reference_tables_have_a_row_per_record(renderer, mini):
+    assert len(rows(soup(renderer.entrustment_scale()).table)) == len(mini.entrustment)
+    assert len(rows(soup(renderer.assessment_methods()).table)) == len(mini.assessments)
+    assert len(rows(soup(renderer.exam_list()).table)) == len(mini.exams)
+    assert len(rows(soup(renderer.source_list()).table)) == len(mini.sources)
+    assert [h["id"] for h in soup(renderer.changelog()).select("h2")] == [
+        f"version-{c.version}" for c in mini.changelog
+    ]
+
+
+def test_abbreviations_in_tables_become_tooltips(renderer, mini):
+    table = soup(renderer.skill_checklist(domain="US"))
+    dops = next(a for a in table.select("abbr") if a.get_text() == "DOPS")
+    assert dops["title"] == next(t.expansion for t in mini.glossary if t.term == "DOPS")
+    # whole words only
+    assert renderer._abbreviate("DOPSX and XDOPS and DOPS-like") == "DOPSX and XDOPS and DOPS-like"
+
+
+HOSTILE = {
+    "title": "Block <img src=x onerror=alert(1)> {{ config.site_name }} {% if true %}x{% endif %} | cell",
+    "description": 'First line\n--8<-- "mkdocs.yml"\n*[DOPS]: hijacked\n!!! note\n    admonition? & <script>alert(1)</script>',
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_renderer(mini):
+    skill = mini.skill("US-KNEE-INJ").model_copy(update=HOSTILE)
+    skills = tuple(skill if s.id == skill.id else s for s in mini.skills)
+    return Renderer(dataclasses.replace(mini, skills=skills), today=TODAY)
+
+
+@pytest.mark.parametrize("method", ["skill_catalogue", "skill_matrix"])
+def test_text_from_data_is_never_markup_or_template_code(hostile_renderer, method):
+    html = getattr(hostile_renderer, method)()
+    assert "<img" not in html and "<script" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "{{ config.site_name }}" in html and "{% if true %}" in html  # shown literally, never run
+    for line in html.splitlines():  # nothing from data can begin a Markdown line (snippets, abbr, admonitions)
+        assert line.startswith("<"), line
+    assert not re.search(r"\n\s*\n", html), "one raw HTML block: no blank line inside"
+
+
+def test_hostile_text_survives_markdown_unchanged(hostile_renderer):
+    """Run the catalogue through Markdown with the site's extensions: the text arrives as typed."""
+    html = markdown.markdown(
+        hostile_renderer.skill_catalogue(),
+        extensions=[
+            "abbr",
+            "admonition",
+            "attr_list",
+            "md_in_html",
+            "tables",
+            "pymdownx.snippets",
+            "pymdownx.superfences",
+        ],
+    )
+    article = soup(html).find(id="US-KNEE-INJ").find_parent("article")
+    assert article.h3.get_text().startswith(" ".join(HOSTILE["title"].split()))
+    assert " ".join(HOSTILE["description"].split()) in article.p.get_text()
+    assert not article.select("script, img, .admonition")
+
+
+def test_markdown_text_escapes_what_markdown_would_read():
+    assert (
+        markdown_text("Knee *and* hip [links](x) <b>#1</b>\n_x_")
+        == r"Knee \*and\* hip \[links\](x) &lt;b&gt;\#1&lt;/b&gt; \_x\_"
+    )
+    heading = markdown.markdown("# " + markdown_text("A *b* <i>c</i> #"))
+    assert soup(heading).h1.get_text() == "A *b* <i>c</i> #"
