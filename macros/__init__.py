@@ -1,7 +1,9 @@
 """MkDocs wiring: load the curriculum once, register the macros pages may call, and make a wrong
 macro call in a page stop the build with one plain sentence instead of a traceback.
 
-This is the only module that knows about MkDocs; everything it calls works without it.
+This is the only module that knows about MkDocs; everything it calls works without it. MkDocs is imported
+inside the functions that MkDocs calls, so that `python -m macros check` (which imports this package)
+starts fast and works without it.
 """
 
 from __future__ import annotations
@@ -11,16 +13,18 @@ import traceback
 from pathlib import Path
 
 from jinja2 import TemplateError
-from mkdocs.exceptions import PluginError
-from mkdocs_macros.errors import format_error
 
 from .clock import build_date
+from .export import downloads
 from .load import load_curriculum
 from .problems import CurriculumError
 from .render import Renderer
 
 
 def define_env(env) -> None:
+    from mkdocs.exceptions import PluginError
+
+    _explain_page_errors()
     try:
         curriculum = load_curriculum(Path(env.project_dir) / "data")
     except CurriculumError as error:
@@ -31,6 +35,15 @@ def define_env(env) -> None:
     env.conf["extra"]["curriculum"] = curriculum.info  # footer: version and effective date
     # Glossary terms become tooltips in every page's prose (Python-Markdown's abbr glossary).
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = {t.term: t.expansion for t in curriculum.glossary}
+
+
+def on_post_build(env) -> None:
+    """Write the downloads (curriculum JSON and its schema, checklist CSVs, workshop calendar) into the site."""
+    curriculum = load_curriculum(Path(env.project_dir) / "data")  # cached: the same object define_env loaded
+    folder = Path(env.conf["site_dir"]) / "downloads"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in downloads(curriculum, build_date(), env.conf["site_url"] or "").items():
+        (folder / name).write_bytes(content)
 
 
 class MacroCallError(Exception):
@@ -51,14 +64,16 @@ def _for_page(env, name: str, render):
     return macro
 
 
-@format_error.register
-def _macro_call_error(error: MacroCallError, markdown: str, page) -> str:
-    return _page_problem(error, markdown, page)
+@functools.cache
+def _explain_page_errors() -> None:
+    """Teach mkdocs-macros to report these errors in one sentence (its default prints a traceback)."""
+    from mkdocs_macros.errors import format_error
 
-
-@format_error.register
-def _template_error(error: TemplateError, markdown: str, page) -> str:
-    return _page_problem(error, markdown, page, hint="Macros a page may call are listed in the faculty guide.")
+    format_error.register(MacroCallError, _page_problem)
+    format_error.register(
+        TemplateError,
+        functools.partial(_page_problem, hint="Macros a page may call are listed in the faculty guide."),
+    )
 
 
 def _page_problem(error: Exception, markdown: str, page, hint: str = "") -> str:

@@ -11,7 +11,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import yamlfile
-from .model import KINDS, KINDS_BY_NAME, Curriculum, Kind, SkillKind, TrackKind, field_shape
+from .model import KINDS, KINDS_BY_NAME, Curriculum, Kind, SkillKind, TrackKind, field_shapes
 from .problems import CurriculumError, Problem
 
 _WRITE_A_DATE = "a date written YYYY-MM-DD"
@@ -98,6 +98,7 @@ class _Loaded:
         return {raw.get(kind.key) for raw in document if isinstance(raw, dict)}
 
     def check_references(self) -> None:
+        keys = {kind.name: self.keys(kind.name) for kind in KINDS if kind.many}
         for kind in KINDS:
             if kind.many and isinstance(self.documents.get(kind.name), list):
                 self._check_unique(kind)
@@ -106,7 +107,7 @@ class _Loaded:
             for index, raw in raws:
                 at = () if index is None else (index,)
                 for path, value, ref in _references(kind.model, raw, at):
-                    known = self.keys(ref.kind)
+                    known = keys[ref.kind]
                     if known is not None and value not in known:
                         target = KINDS_BY_NAME[ref.kind]
                         what = "an ID" if ref.key == "id" else f"a {ref.key}"
@@ -312,7 +313,7 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel]:
     for step in loc:
         if isinstance(step, int):
             continue
-        model = field_shape(model.model_fields[step]).nested
+        model = field_shapes(model)[step].nested
     return model
 
 
@@ -321,10 +322,10 @@ def _references(model: type[BaseModel], raw, path: tuple):
     validation elsewhere still has its references checked, so one run reports every problem."""
     if not isinstance(raw, dict):
         return
-    for name, field in model.model_fields.items():
+    for name, shape in field_shapes(model).items():
         if raw.get(name) is None:
             continue
-        shape, value, at = field_shape(field), raw[name], path + (name,)
+        value, at = raw[name], path + (name,)
         items = list(enumerate(value)) if shape.many and isinstance(value, list) else [(None, value)]
         for index, item in items:
             item_at = at if index is None else at + (index,)

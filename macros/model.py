@@ -7,6 +7,7 @@ reference page and in the editor while a faculty member types, so write them for
 from __future__ import annotations
 
 import datetime
+import functools
 import types
 import typing
 from collections.abc import Iterator
@@ -310,7 +311,11 @@ class Track(Record):
 
     def target(self, skill_id: str) -> TrackSkill | None:
         """This track's checklist entry for a skill, or None if the track does not teach it."""
-        return next((entry for entry in self.skills if entry.skill == skill_id), None)
+        return self._targets.get(skill_id)
+
+    @functools.cached_property
+    def _targets(self) -> dict[str, TrackSkill]:
+        return {entry.skill: entry for entry in self.skills}
 
     @property
     def min_supervised_total(self) -> int:
@@ -448,7 +453,16 @@ class Curriculum:
 
     def __post_init__(self) -> None:
         index = {kind.name: {getattr(r, kind.key): r for r in getattr(self, kind.name)} for kind in KINDS if kind.many}
+        by_domain: dict[str, list[Skill]] = {d.id: [] for d in self.domains}
+        for skill in self.skills:
+            by_domain[skill.domain].append(skill)
+        teaching: dict[str, list[tuple[Track, TrackSkill]]] = {s.id: [] for s in self.skills}
+        for track in self.tracks:
+            for entry in track.skills:
+                teaching[entry.skill].append((track, entry))
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_by_domain", by_domain)
+        object.__setattr__(self, "_teaching", teaching)
 
     def get(self, kind: str, key):
         return self._index[kind][key]
@@ -460,14 +474,27 @@ class Curriculum:
         return self._index["tracks"][track_id]
 
     def skills_in_domain(self, domain_id: str) -> list[Skill]:
-        return [s for s in self.skills if s.domain == domain_id]
+        """The domain's skills, in catalogue order."""
+        return self._by_domain[domain_id]
 
     def tracks_teaching(self, skill_id: str) -> list[tuple[Track, TrackSkill]]:
-        return [(t, e) for t in self.tracks for e in t.skills if e.skill == skill_id]
+        """Each track that teaches the skill, with its checklist entry, in track order."""
+        return self._teaching[skill_id]
 
     def tracks_meeting(self, need: LearningNeed) -> list[Track]:
-        wanted = set(need.skills)
-        return [t for t in self.tracks if wanted & {e.skill for e in t.skills}]
+        """The tracks that teach at least one skill meeting the need, in track order."""
+        meeting = {track.id for skill_id in need.skills for track, _ in self._teaching[skill_id]}
+        return [t for t in self.tracks if t.id in meeting]
+
+    def by_domain(self, skills: list[Skill]) -> list[tuple[Domain, list[Skill]]]:
+        """Skills grouped under their domains, in domain order, catalogue order within; empty domains left out."""
+        wanted = {s.id for s in skills}
+        groups = [(d, [s for s in self._by_domain[d.id] if s.id in wanted]) for d in self.domains]
+        return [(d, group) for d, group in groups if group]
+
+    def checklist(self, track: Track) -> list[tuple[Domain, list[Skill]]]:
+        """A track's skills as its checklist shows them: grouped by domain."""
+        return self.by_domain([self.skill(entry.skill) for entry in track.skills])
 
     def baseline_skill_ids(self) -> list[str]:
         """Skills a typical anaesthesia residency provides, from the gap analysis, in catalogue order."""
@@ -496,12 +523,21 @@ class FieldShape:
 
 def field_shape(field: FieldInfo) -> FieldShape:
     parts = _parts(field.annotation)
-    metadata = [*field.metadata, *(m for p in parts if typing.get_origin(p) is typing.Annotated for m in p.__metadata__)]
+    metadata = [
+        *field.metadata,
+        *(m for p in parts if typing.get_origin(p) is typing.Annotated for m in p.__metadata__),
+    ]
     return FieldShape(
         ref=next((m for m in metadata if isinstance(m, RefTo)), None),
         nested=next((p for p in parts if isinstance(p, type) and issubclass(p, BaseModel)), None),
         many=any(typing.get_origin(p) is list for p in parts),
     )
+
+
+@functools.cache
+def field_shapes(model: type[BaseModel]) -> dict[str, FieldShape]:
+    """The shape of each field of a model, worked out once per model."""
+    return {name: field_shape(field) for name, field in model.model_fields.items()}
 
 
 def reference_fields(model: type[BaseModel], path: tuple = ()) -> Iterator[tuple[tuple, RefTo]]:

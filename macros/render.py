@@ -15,7 +15,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .export import FileNames, self_assessment_data
 from .model import Curriculum, Track
+from .reference import record_docs
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "curriculum"
 
@@ -38,6 +40,9 @@ class Links:
     def domain(self, domain_id: str) -> str:
         return f"{self.root}skills/#{domain_id}"
 
+    def need(self, need_id: str) -> str:
+        return f"{self.root}gap-analysis/#{need_id}"
+
     def download(self, name: str) -> str:
         return f"{self.root}downloads/{name}"
 
@@ -45,6 +50,13 @@ class Links:
 def markdown_text(text: str) -> str:
     """Plain text made safe inside a Markdown line, e.g. a heading: no HTML, no emphasis, no links."""
     return re.sub(r"([\\`*_\[\]#])", r"\\\1", str(escape(" ".join(text.split()))))
+
+
+def css_string(text: str) -> Markup:
+    """Plain text as a quoted CSS string, safe inside a <style> element: every character but letters,
+    digits and spaces is written as a CSS escape, so no quote, backslash or `</style>` survives."""
+    escaped = "".join(ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):06x}" for ch in text)
+    return Markup(f'"{escaped}"')  # noqa: S704 - nothing but letters, digits and spaces is left unescaped
 
 
 class Renderer:
@@ -66,7 +78,10 @@ class Renderer:
         "glossary_table",
         "source_list",
         "workshop_calendar",
+        "self_assessment",
+        "self_assessment_results",
         "changelog",
+        "data_reference",
     )
 
     def __init__(self, curriculum: Curriculum, today: datetime.date, templates: Path = TEMPLATES):
@@ -81,6 +96,8 @@ class Renderer:
             finalize=_one_line,
         )
         self.env.filters["prose"] = self._abbreviate
+        self.env.globals["files"] = FileNames  # names of the downloads, for links
+        self.env.filters["css_string"] = css_string
         self._expansions = {t.term: t.expansion for t in curriculum.glossary}
         self._abbreviations = _abbreviation_pattern(list(self._expansions))
 
@@ -93,23 +110,13 @@ class Renderer:
         c = self.curriculum
         if track is not None:
             the_track = self._track(track)
-            entries = {e.skill: e for e in the_track.skills}
-            skills = [s for s in c.skills if s.id in entries]
+            groups = c.checklist(the_track)
             caption = f"Skills checklist: {the_track.title}"
         else:
-            self._record("domains", domain)
-            the_track, entries = None, {}
-            skills = c.skills_in_domain(domain)
-            caption = f"Skills in {c.get('domains', domain).title}"
-        groups = [(d, [s for s in skills if s.domain == d.id]) for d in c.domains]
-        return self._render(
-            "skill_checklist.html",
-            root,
-            caption=caption,
-            track=the_track,
-            entries=entries,
-            groups=[(d, rows) for d, rows in groups if rows],
-        )
+            the_domain = self._record("domains", domain)
+            the_track, groups = None, c.by_domain(c.skills_in_domain(domain))
+            caption = f"Skills in {the_domain.title}"
+        return self._render("skill_checklist.html", root, caption=caption, track=the_track, groups=groups)
 
     def skill_catalogue(self, *, root: str = "") -> str:
         """Every skill, grouped by domain, each under a heading whose anchor is its ID."""
@@ -168,8 +175,23 @@ class Renderer:
         """Workshop sessions that have not ended by the build date, soonest first."""
         return self._render("workshop_calendar.html", root, sessions=self.curriculum.upcoming_workshops(self.today))
 
+    # -- self-assessment ("Find my gap") --------------------------------------------------------
+
+    def self_assessment(self, *, root: str = "") -> str:
+        """Every skill with a labelled checkbox, by domain, and the data the page's script needs."""
+        return self._render("self_assessment.html", root, data=self_assessment_data(self.curriculum))
+
+    def self_assessment_results(self, *, root: str = "") -> str:
+        """Per track: the skills it teaches, by domain; the page's script hides those the fellow holds."""
+        tracks = [(track, self.curriculum.checklist(track)) for track in self.curriculum.tracks]
+        return self._render("self_assessment_results.html", root, tracks=tracks)
+
     def changelog(self, *, root: str = "") -> str:
         return self._render("changelog.html", root)
+
+    def data_reference(self, *, root: str = "") -> str:
+        """Every field of every data file, read from the models (for faculty)."""
+        return self._render("data_reference.html", root, sections=record_docs())
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -202,10 +224,11 @@ class Renderer:
 
 
 def _one_line(value):
-    """Collapse line breaks and runs of spaces, keeping Markup as Markup."""
-    if isinstance(value, Markup):
-        return Markup(" ").join(value.split())
-    return " ".join(value.split()) if isinstance(value, str) else value
+    """Collapse line breaks and runs of spaces in plain text. Markup is the output of our own templates and
+    filters, where data text was already collapsed, so it passes as it is."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return " ".join(value.split())
+    return value
 
 
 def _abbreviation_pattern(terms: list[str]) -> re.Pattern | None:

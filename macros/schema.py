@@ -1,20 +1,28 @@
 """JSON Schemas generated from the models: one per data file (for editors and check-jsonschema) and one
-for the whole curriculum (published beside its JSON download). Never written by hand."""
+for the whole curriculum (published beside its JSON download). Never written by hand.
+
+    python -m macros schemas           write schemas/<file>.schema.json for every data file
+    python -m macros schemas --check   exit 1, naming the files, when they differ from the models
+"""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 from pydantic import TypeAdapter, create_model
 
 from .model import KINDS, Kind
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
 
 def data_file_schema(kind: Kind) -> dict:
     """The schema of data/<kind>.yaml."""
     shape = list[kind.model] if kind.many else kind.model
     schema = TypeAdapter(shape).json_schema()
-    return {"$schema": DIALECT, "title": kind.file, "description": kind.purpose, **schema}
+    return {"$schema": DIALECT, **schema, "title": kind.file, "description": kind.purpose}
 
 
 def curriculum_schema() -> dict:
@@ -26,3 +34,42 @@ def curriculum_schema() -> dict:
         "description": "The whole curriculum, one property per data file.",
         **model.model_json_schema(),
     }
+
+
+def schema_file_name(kind: Kind) -> str:
+    """The name each data file's first line points to: `# yaml-language-server: $schema=../schemas/<this>`."""
+    return f"{kind.name}.schema.json"
+
+
+def schema_files() -> dict[str, str]:
+    """Every data file's schema as the text committed under schemas/, by file name."""
+    return {
+        schema_file_name(kind): json.dumps(data_file_schema(kind), indent=2, ensure_ascii=False) + "\n"
+        for kind in KINDS
+    }
+
+
+def stale_schemas(folder: Path = SCHEMAS) -> list[str]:
+    """Files in `folder` that are missing, out of date or left over, compared with the models."""
+    expected = schema_files()
+    present = {path.name for path in Path(folder).glob("*.schema.json")}
+    differ = [
+        name
+        for name, text in expected.items()
+        if name not in present or (Path(folder) / name).read_text(encoding="utf-8") != text
+    ]
+    return sorted(differ + list(present - expected.keys()))
+
+
+def write_schemas(folder: Path = SCHEMAS) -> list[str]:
+    """Bring `folder` in line with the models. Returns the names of the files written or removed."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = stale_schemas(folder)
+    expected = schema_files()
+    for name in changed:
+        if name in expected:
+            (folder / name).write_text(expected[name], encoding="utf-8")
+        else:
+            (folder / name).unlink()
+    return changed

@@ -25,7 +25,7 @@ class DuplicateKey(yaml.MarkedYAMLError):
     pass
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available: ten times faster
     """Safe YAML (no Python objects) that records lines and refuses a key written twice in a mapping."""
 
     def construct_mapping(self, node, deep=False):
@@ -57,7 +57,7 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
 def parse(path: Path):
     """Parse one YAML file. Raises yaml.YAMLError (with a mark) on bad syntax."""
     with path.open(encoding="utf-8") as stream:
-        return yaml.load(stream, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+        return yaml.load(stream, Loader=_Loader)  # noqa: S506 - _Loader is a safe loader
 
 
 def line_of(document, path: tuple) -> int:

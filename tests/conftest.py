@@ -9,17 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sitebuild import PROJECT, build_site
 
 from macros.load import load_curriculum
-
-MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+from sitebuild import MINI, PROJECT, build_site, copy_project
 
 # Builds in tests use the commit's date (as `make` does) so that they are reproducible.
 os.environ.setdefault(
     "SOURCE_DATE_EPOCH",
     subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=PROJECT, capture_output=True, text=True).stdout.strip()
-    or "1793404800",  # 2026-11-01, for a checkout without history
+    or "1793491200",  # 2026-11-01, for a checkout without history
 )
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 
@@ -60,12 +58,4 @@ def built_site(site_build) -> Path:
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project, for builds with changed data or pages."""
-    target = tmp_path / "project"
-    target.mkdir()
-    for name in ("mkdocs.yml", "data", "docs", "macros", "overrides", "scripts"):
-        source = PROJECT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
+    return copy_project(tmp_path / "project")

@@ -1,14 +1,20 @@
 """A local stand-in for GitHub Pages: serves a built site under a project sub-path (/REPO/), answers
-missing paths with the site's 404.html and status 404, redirects a folder without its slash, and
-remembers every request so tests can assert that nothing was missing."""
+missing paths with the site's 404.html and status 404, redirects a folder without its slash, sends
+text gzipped over kept-alive HTTP/1.1 connections with a 10-minute cache lifetime as GitHub Pages
+does (so that Lighthouse weighs pages as fellows receive them), and remembers every request so tests
+can assert that nothing was missing."""
 
 from __future__ import annotations
 
+import gzip
 import http.server
+import mimetypes
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+COMPRESSED = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
 @dataclass
@@ -21,9 +27,8 @@ class PagesServer:
     def start(self) -> PagesServer:
         server = self
 
-        class Handler(http.server.SimpleHTTPRequestHandler):
-            def __init__(self, *args, **kwargs):
-                super().__init__(*args, directory=str(server.root), **kwargs)
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
 
             def log_message(self, *args):  # quiet
                 pass
@@ -39,6 +44,7 @@ class PagesServer:
                 if target.is_dir() and not path.endswith("/"):
                     self.send_response(301)
                     self.send_header("Location", path + "/")
+                    self.send_header("Content-Length", "0")
                     self.end_headers()
                     server.requests.append((path, 301))
                     return None
@@ -47,14 +53,22 @@ class PagesServer:
                 if not target.is_file():
                     return self._not_found(path)
                 server.requests.append((path, 200))
-                self.path = "/" + str(target.relative_to(server.root.resolve()))
-                return super().do_GET()
+                return self._send(200, target)
 
             def _not_found(self, path: str):
                 server.requests.append((path, 404))
-                body = (server.root / "404.html").read_bytes()
-                self.send_response(404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
+                return self._send(404, server.root / "404.html")
+
+            def _send(self, status: int, file: Path):
+                body = file.read_bytes()
+                kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+                self.send_response(status)
+                self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
+                if kind.startswith(COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", ""):
+                    body = gzip.compress(body, compresslevel=6)
+                    self.send_header("Content-Encoding", "gzip")
+                self.send_header("Vary", "Accept-Encoding")
+                self.send_header("Cache-Control", "max-age=600")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)

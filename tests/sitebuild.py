@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from urllib.parse import urlsplit
 import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
+MINI = PROJECT / "tests" / "fixtures" / "mini"  # the tiny fixture curriculum
 
 
 def site_prefix() -> str:
@@ -26,3 +28,15 @@ def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
     )
+
+
+def copy_project(target: Path) -> Path:
+    """Copy what a build needs (config, data, pages, code, templates) into `target`, to change and build there."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "data", "docs", "macros", "overrides", "scripts"):
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target

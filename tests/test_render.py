@@ -9,10 +9,10 @@ import re
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from conftest import MINI
 
 from macros.load import load_curriculum
 from macros.render import Renderer, markdown_text
+from sitebuild import MINI
 
 TODAY = datetime.date(2026, 11, 24)
 
