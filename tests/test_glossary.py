@@ -1,0 +1,130 @@
+"""The glossary on the built site: every abbreviation a reader meets is in data/glossary.yaml, and
+wherever a glossary term appears in page content it is marked up as a tooltip (<abbr title=…>)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.model import KINDS
+
+# Not prose: code, machine-readable record IDs, and what the browser never shows as text.
+NOT_PROSE = "code, pre, kbd, samp, script, style, svg, template, .cm-id"
+# No tooltip is needed in the glossary table's term and expansion columns (each explains the other), nor
+# on paper: checklists carry a running header that only prints.
+NO_TOOLTIP = ".cm-glossary tbody th, .cm-glossary tbody td:first-of-type, .cm-print-only"
+URL_OR_EMAIL = re.compile(r"\S+://\S+|\S+@\S+")
+WORD = re.compile(r"[\w&]+(?:-[\w&]+)*")  # words may join with hyphens (Mini-CEX) or an ampersand (PM&R)
+
+
+def looks_like_abbreviation(token: str) -> bool:
+    """Two capitals or more, and no fewer capitals than small letters: CRPS, CbD, PM&R, but not GitHub."""
+    capitals = sum(character.isupper() for character in token)
+    return capitals >= 2 and capitals >= sum(character.islower() for character in token)
+
+
+def prose_text(element) -> str:
+    """The text a reader sees in an element, without code, IDs, URLs or e-mail addresses."""
+    element = BeautifulSoup(str(element), "html.parser")
+    for hidden in element.select(NOT_PROSE):
+        hidden.decompose()
+    return URL_OR_EMAIL.sub(" ", element.get_text(" "))
+
+
+@pytest.fixture(scope="module")
+def site_pages(built_site) -> dict[str, BeautifulSoup]:
+    return {
+        html.relative_to(built_site).as_posix(): BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for html in sorted(built_site.rglob("*.html"))
+    }
+
+
+@pytest.fixture(scope="module")
+def site_text(site_pages) -> dict[str, str]:
+    """The prose of every page, nav and footer included."""
+    return {name: prose_text(soup.body) for name, soup in site_pages.items()}
+
+
+@pytest.fixture(scope="module")
+def expansions(curriculum) -> dict[str, str]:
+    return {term.term: term.expansion for term in curriculum.glossary}
+
+
+@pytest.fixture(scope="module")
+def record_ids(curriculum) -> set[str]:
+    """Every record ID in the data: IDs are names for machines and faculty, not abbreviations."""
+    return {str(getattr(record, kind.key)) for kind in KINDS if kind.many for record in getattr(curriculum, kind.name)}
+
+
+def unexplained(text: str, terms: set[str], record_ids: set[str]) -> list[str]:
+    """Abbreviation-like tokens in `text` that are neither glossary terms nor record IDs.
+
+    A hyphenated token that is not itself a term is judged part by part, so "SCS-compatible"
+    needs SCS in the glossary, and "Mini-CEX" is accepted as the term it is."""
+    found = []
+    for token in WORD.findall(text):
+        if token in terms or token in record_ids:
+            continue
+        found += [part for part in token.split("-") if looks_like_abbreviation(part) and part not in terms]
+    return found
+
+
+def test_every_abbreviation_on_the_site_is_in_the_glossary(site_text, expansions, record_ids):
+    missing = defaultdict(set)
+    for name, text in site_text.items():
+        for token in unexplained(text, set(expansions), record_ids):
+            missing[token].add(name)
+    assert not missing, "Add these to data/glossary.yaml (or put code in backticks):\n" + "\n".join(
+        f"  {token}: {', '.join(sorted(where))}" for token, where in sorted(missing.items())
+    )
+
+
+def test_the_check_finds_abbreviations_it_should():
+    """The detector itself: abbreviations are caught, ordinary words and IDs are not."""
+    assert unexplained("Ask the MDT about PM&R, CRPS and Mini-CEX.", {"MDT"}, set()) == ["PM&R", "CRPS", "CEX"]
+    assert unexplained("Ultrasound-guided blocks, level 3, see US-LUMB-FACET.", set(), {"US-LUMB-FACET"}) == []
+    assert unexplained("SCS-compatible leads", {"SCS"}, set()) == []
+    assert unexplained("Edit it on GitHub, with JavaScript off; the IDs stay.", {"ID"}, set()) == ["IDs"]
+
+
+def test_glossary_terms_in_page_content_are_tooltips(site_pages, expansions):
+    """Every glossary term in the content of a page sits inside an <abbr> whose title is its expansion."""
+    terms = "|".join(map(re.escape, sorted(expansions, key=len, reverse=True)))
+    term = re.compile(rf"(?<![\w&-])(?:{terms})(?![\w&-])")
+    bare, wrong_title = defaultdict(set), []
+    for name, soup in site_pages.items():
+        content = soup.select_one("article")
+        if content is None:
+            continue
+        for abbr in content.find_all("abbr"):
+            if expansions.get(abbr.get_text()) != abbr.get("title"):
+                wrong_title.append(f"{name}: {abbr}")
+        content = BeautifulSoup(str(content), "html.parser")
+        for marked_or_not_prose in content.select(f"{NOT_PROSE}, {NO_TOOLTIP}, abbr"):
+            marked_or_not_prose.decompose()
+        for match in term.finditer(URL_OR_EMAIL.sub(" ", content.get_text(" "))):
+            bare[match.group(0)].add(name)
+    assert not bare, (
+        "Glossary terms shown without a tooltip (in a template, pass the text through `| prose`):\n"
+        + "\n".join(f"  {t}: {', '.join(sorted(where))}" for t, where in sorted(bare.items()))
+    )
+    assert not wrong_title, "Tooltips that do not match data/glossary.yaml:\n" + "\n".join(wrong_title)
+
+
+def test_every_glossary_term_is_used_somewhere_else_on_the_site(site_text, expansions):
+    used = {word for name, text in site_text.items() if name != "glossary/index.html" for word in WORD.findall(text)}
+    assert set(expansions) <= used, f"Terms no page uses (remove them or use them): {sorted(set(expansions) - used)}"
+
+
+def test_glossary_page_lists_every_term_with_its_expansion(site_pages, curriculum):
+    rows = site_pages["glossary/index.html"].select(".cm-glossary tbody tr")
+    shown = {row.th.get_text(strip=True): row.td.get_text(strip=True) for row in rows}
+    assert shown == {term.term: term.expansion for term in curriculum.glossary}
+
+
+def test_expansions_are_plain_text(curriculum):
+    """Material's tooltip puts an <abbr>'s title into the page as HTML, so an expansion must hold no markup."""
+    assert not [term.term for term in curriculum.glossary if re.search(r"[<>&]", term.expansion)]
