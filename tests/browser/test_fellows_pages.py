@@ -1,0 +1,168 @@
+"""The pages prospective fellows use to choose a track, in Chromium: the sortable track comparison, long
+tables on a 390 px phone, search by skill ID and title, the workshop calendar, tap target sizes."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from browsing import PHONE, new_visit
+from gates import horizontal_overflow, request_problems
+
+from macros.clock import build_date
+from macros.export import FileNames
+
+
+@pytest.fixture
+def phone(browser, server):
+    visit = new_visit(browser, server, viewport=PHONE)
+    yield visit
+    visit.page.context.close()
+
+
+def track_order(page) -> list[str]:
+    """Track IDs in the comparison's row order, read from each row's link (tracks/<id>/)."""
+    hrefs = page.eval_on_selector_all(
+        "table.cm-comparison tbody th[scope=row] a", "links => links.map(a => a.getAttribute('href'))"
+    )
+    return [href.rstrip("/").split("/")[-1].upper() for href in hrefs]
+
+
+SORT_KEYS = {
+    "Duration": lambda track: track.duration.days,
+    "Skills": lambda track: len(track.skills),
+    "Supervised procedures (minimum, total)": lambda track: track.min_supervised_total,
+}
+
+
+def by(curriculum, heading: str, reverse: bool = False) -> list[str]:
+    ordered = sorted(curriculum.tracks, key=SORT_KEYS[heading], reverse=reverse)
+    return [t.id for t in ordered]
+
+
+def test_only_the_numeric_columns_are_sortable(visit):
+    visit.open("tracks/")
+    buttons = visit.page.eval_on_selector_all(
+        "table.cm-comparison thead th button.cm-sort", "buttons => buttons.map(b => b.textContent.trim())"
+    )
+    assert buttons == list(SORT_KEYS)
+    unsortable = visit.page.locator("table.cm-comparison thead th:not(:has(button))")
+    assert unsortable.count() > 0
+    assert visit.page.locator("table.cm-comparison thead th[tabindex]").count() == 0, "one tab stop per heading"
+
+
+@pytest.mark.parametrize("heading", list(SORT_KEYS))
+def test_comparison_sorts_by_the_numbers_in_the_data(visit, curriculum, heading):
+    visit.open("tracks/")
+    page = visit.page
+    button = page.get_by_role("button", name=heading, exact=True)
+    header = page.locator("table.cm-comparison thead th", has=button)
+    button.click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    assert [SORT_KEYS[heading](curriculum.track(t)) for t in track_order(page)] == [
+        SORT_KEYS[heading](curriculum.track(t)) for t in by(curriculum, heading)
+    ]
+    button.focus()
+    page.keyboard.press("Enter")
+    assert header.get_attribute("aria-sort") == "descending"
+    assert [SORT_KEYS[heading](curriculum.track(t)) for t in track_order(page)] == [
+        SORT_KEYS[heading](curriculum.track(t)) for t in by(curriculum, heading, reverse=True)
+    ]
+    page.keyboard.press("Space")
+    assert header.get_attribute("aria-sort") == "ascending"
+    assert not request_problems(visit), request_problems(visit)
+
+
+def test_on_a_phone_the_comparison_scrolls_in_its_own_box(phone):
+    phone.open("tracks/")
+    page = phone.page
+    box = page.locator(".cm-scroll:has(table.cm-comparison)")
+    assert box.get_attribute("role") == "region" and box.get_attribute("aria-label")
+    assert not horizontal_overflow(page), horizontal_overflow(page)
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth"), "the table is wider than a phone: its box scrolls"
+    box.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("b => b.scrollLeft > 0", arg=box.element_handle())
+    first_column = page.locator("table.cm-comparison tbody th[scope=row]").first
+    box_left = box.bounding_box()["x"]
+    assert abs(first_column.bounding_box()["x"] - box_left) < 2, "track names stay in view while scrolling"
+
+
+def test_pages_for_fellows_fit_a_phone(phone, curriculum):
+    paths = ["tracks/", "self-assessment/", "workshops/", "skill-matrix/"]
+    paths += [f"tracks/{t.id.lower()}/" for t in curriculum.tracks]
+    for path in paths:
+        phone.open(path)
+        assert not horizontal_overflow(phone.page), (path, horizontal_overflow(phone.page))
+    assert not request_problems(phone), request_problems(phone)
+
+
+def test_a_long_checklist_keeps_its_headings_in_view(visit, curriculum):
+    track = max(curriculum.tracks, key=lambda t: len(t.skills))
+    visit.open(f"tracks/{track.id.lower()}/")
+    page = visit.page
+    box = page.locator(".cm-scroll:has(table.cm-checklist)")
+    assert box.evaluate("b => b.scrollHeight > b.clientHeight"), "the longest checklist is taller than its box"
+    box.evaluate("b => { b.scrollTop = b.scrollHeight / 2; }")
+    heading = page.locator("table.cm-checklist thead th", has_text="Target level")
+    assert abs(heading.bounding_box()["y"] - box.bounding_box()["y"]) < 2
+
+
+def search_results(page, query: str, expected: str) -> list[str]:
+    """Section links Material's search lists for a query, best first, once `expected` is among them."""
+    search = page.locator(".md-search__input")
+    search.fill("")
+    search.press("Backspace")  # Material searches on key presses, which fill() does not make
+    page.wait_for_selector(".md-search-result__list a", state="detached")
+    search.fill(query)  # at once, so that no result of a half-typed query is read by mistake
+    search.press("End")
+    page.wait_for_selector(f".md-search-result__list a[href$='#{expected}']")
+    return page.eval_on_selector_all(".md-search-result__list a[href*='#']", "links => links.map(a => a.href)")
+
+
+def test_search_finds_a_skill_by_its_id_and_by_its_title(visit, curriculum):
+    """Typed as written, hyphens included, an ID or a title brings up the skill's catalogue entry among
+    the first results (the first and the last skill of every domain are tried)."""
+    visit.open("")
+    page = visit.page
+    page.click(".md-search__input")
+    for domain in curriculum.domains:
+        skills = curriculum.skills_in_domain(domain.id)
+        for skill in {skills[0].id: skills[0], skills[-1].id: skills[-1]}.values():
+            for query in (skill.id, skill.title):
+                results = search_results(page, query, skill.id)
+                entry = next(
+                    i
+                    for i, link in enumerate(results)
+                    if urlsplit(link).path.endswith("/skills/") and urlsplit(link).fragment == skill.id
+                )
+                assert entry < 5, f"'{query}': the skill is result {entry + 1}: {results[:5]}"
+    assert not request_problems(visit), request_problems(visit)
+
+
+def test_workshop_calendar_lists_upcoming_sessions_and_offers_the_ics(visit, curriculum):
+    visit.open("workshops/")
+    page = visit.page
+    upcoming = curriculum.upcoming_workshops(build_date())
+    rows = page.eval_on_selector_all("table.cm-calendar tbody tr", "rows => rows.map(r => r.id)")
+    assert rows == [s.id for s in upcoming]
+    link = page.get_by_role("link", name="Download the workshop dates (.ics)")
+    href = link.evaluate("a => a.href")
+    assert href == visit.server.base_url + f"downloads/{FileNames.workshops_ics}"
+    response = page.request.get(href)
+    assert response.status == 200 and response.body().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_tap_targets_are_at_least_24_px(phone, curriculum):
+    targets = {
+        "tracks/": "table.cm-comparison button.cm-sort",
+        f"tracks/{curriculum.tracks[0].id.lower()}/": ".cm-downloads a",
+        "self-assessment/": ".cm-sa-tools button, input[name=have], .cm-sa-domain .cm-id, .cm-sa-summary a",
+    }
+    for path, selector in targets.items():
+        phone.open(path)
+        phone.page.wait_for_load_state("load")
+        boxes = [el.bounding_box() for el in phone.page.locator(selector).all() if el.is_visible()]
+        assert boxes, (path, selector)
+        small = [b for b in boxes if b["width"] < 24 or b["height"] < 24]
+        assert not small, f"{path}: {len(small)} targets of '{selector}' are smaller than 24 x 24 px"
