@@ -1,0 +1,223 @@
+"""What changed in the curriculum between two versions of data/: records added, removed or changed, by ID
+and field, for reviewers of a pull request. Reads the raw YAML of both sides (not the validated models), so
+it works even when one side does not pass the check, and ignores comments, quoting and layout.
+
+    python -m macros diff origin/main                  this data/ against data/ in a git revision
+    python -m macros diff --base-data OLD --data NEW   two data folders
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel
+
+from .model import KINDS, Kind, field_shape
+
+NOT_SET = object()
+"""A field or list entry that is absent on one side."""
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    """Where in the record, as the check names it, e.g. risk, duration.amount or skills[US-KNEE-INJ].level."""
+    before: object
+    after: object
+
+
+@dataclass(frozen=True)
+class RecordChange:
+    file: str
+    key: str
+    """The record's ID (or term, level, version); empty for curriculum.yaml, which holds one record."""
+    status: Literal["added", "removed", "changed"]
+    title: str
+    fields: tuple[FieldChange, ...] = ()
+
+
+class BaseUnreadable(Exception):
+    """The base version of the data cannot be read (unknown revision, not a git checkout)."""
+
+
+ReadFile = Callable[[str], "str | None"]
+"""Returns a data file's text by file name, or None when the file does not exist on that side."""
+
+
+def folder_reader(data_dir: Path) -> ReadFile:
+    def read(name: str) -> str | None:
+        path = Path(data_dir) / name
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+
+    return read
+
+
+def git_reader(revision: str, data_dir: Path) -> ReadFile:
+    """Reads data files as they are in `revision` of the git repository that holds `data_dir`."""
+    data_dir = Path(data_dir).resolve()
+    check = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"],
+        cwd=data_dir,
+        capture_output=True,
+        encoding="utf-8",
+    )
+    if check.returncode != 0:
+        raise BaseUnreadable(f"'{revision}' is not a commit, branch or tag in this repository")
+
+    def read(name: str) -> str | None:
+        shown = subprocess.run(
+            ["git", "show", f"{revision}:./{name}"], cwd=data_dir, capture_output=True, encoding="utf-8"
+        )
+        return shown.stdout if shown.returncode == 0 else None
+
+    return read
+
+
+def compare(read_base: ReadFile, read_head: ReadFile) -> list[RecordChange]:
+    """Every record added, removed or changed from base to head, file by file in the order of KINDS."""
+    changes = []
+    for kind in KINDS:
+        base, head = _records(kind, read_base(kind.file)), _records(kind, read_head(kind.file))
+        for key, raw in head.items():
+            if key not in base:
+                changes.append(RecordChange(kind.file, key, "added", _title(raw)))
+            elif fields := _field_changes(kind.model, base[key], raw, ""):
+                changes.append(RecordChange(kind.file, key, "changed", _title(raw), tuple(fields)))
+        changes += [
+            RecordChange(kind.file, key, "removed", _title(raw)) for key, raw in base.items() if key not in head
+        ]
+    return changes
+
+
+def _records(kind: Kind, text: str | None) -> dict[str, object]:
+    """A data file's records by key (text that does not parse counts as no records: the check reports it)."""
+    try:
+        document = yaml.safe_load(text) if text else None
+    except yaml.YAMLError:
+        document = None
+    if not kind.many:
+        return {"": document} if isinstance(document, dict) else {}
+    records = {}
+    for number, raw in enumerate(document if isinstance(document, list) else [], start=1):
+        key = raw.get(kind.key) if isinstance(raw, dict) else None
+        records[str(key) if key is not None else f"number {number} in the file"] = raw
+    return records
+
+
+def _title(raw) -> str:
+    if not isinstance(raw, dict):
+        return ""
+    title = next((raw[name] for name in ("title", "expansion", "label") if name in raw), "")
+    return _plain(title)
+
+
+def _field_changes(model: type[BaseModel] | None, before, after, at: str) -> list[FieldChange]:
+    if before == after:
+        return []
+    if isinstance(before, dict) and isinstance(after, dict):
+        found = []
+        for name in [*before, *(name for name in after if name not in before)]:
+            found += _field_changes(
+                _field_model(model, name),
+                before.get(name, NOT_SET),
+                after.get(name, NOT_SET),
+                f"{at}.{name}" if at else str(name),
+            )
+        return found
+    entry_key = _entry_key(model)
+    if entry_key and _keyed(before, entry_key) and _keyed(after, entry_key):
+        # A list of entries that each name another record (a track's checklist): match them by that name.
+        old = {str(entry[entry_key]): entry for entry in before}
+        new = {str(entry[entry_key]): entry for entry in after}
+        found = []
+        for name in [*old, *(name for name in new if name not in old)]:
+            found += _field_changes(model, old.get(name, NOT_SET), new.get(name, NOT_SET), f"{at}[{name}]")
+        return found
+    if model and isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
+        # Records in a fixed order (a track's blocks): compare them place by place, numbered as the check does.
+        return [
+            change
+            for index, (old, new) in enumerate(zip(before, after, strict=True))
+            for change in _field_changes(model, old, new, f"{at}[{index}]")
+        ]
+    return [FieldChange(at, before, after)]
+
+
+def _field_model(model: type[BaseModel] | None, name) -> type[BaseModel] | None:
+    """The record type held by field `name` of `model` (directly or as list items), if it holds records."""
+    field = model.model_fields.get(name) if model else None
+    return field_shape(field).nested if field else None
+
+
+def _entry_key(model: type[BaseModel] | None) -> str | None:
+    """The field that identifies an entry of a list: its first field, when that names another record."""
+    if model is None:
+        return None
+    name, field = next(iter(model.model_fields.items()))
+    return name if field_shape(field).ref is not None else None
+
+
+def _keyed(value, key: str) -> bool:
+    return isinstance(value, list) and all(isinstance(entry, dict) and key in entry for entry in value)
+
+
+# -- for reviewers ------------------------------------------------------------------------------
+
+
+def as_markdown(changes: list[RecordChange], compared_with: str) -> str:
+    """The changes as Markdown for a pull request's job summary, grouped by data file."""
+    counts = {status: sum(c.status == status for c in changes) for status in ("added", "removed", "changed")}
+    lines = ["## Curriculum changes", ""]
+    if not changes:
+        return "\n".join([*lines, f"No record was added, removed or changed compared with {compared_with}.", ""])
+    lines += [
+        f"Compared with {compared_with}: {counts['added']} added, {counts['removed']} removed, "
+        f"{counts['changed']} changed.",
+    ]
+    for file in dict.fromkeys(change.file for change in changes):
+        lines += ["", f"### data/{file}", ""]
+        for change in (c for c in changes if c.file == file):
+            name = _code(change.key) if change.key else "the curriculum"
+            title = f": {_escaped(change.title)}" if change.title else ""
+            lines.append(f"- **{change.status.capitalize()}** {name}{title}")
+            for field in change.fields:
+                lines.append(f"  - {_code(field.field)}: {_show(field.before)} → {_show(field.after)}")
+    return "\n".join(lines) + "\n"
+
+
+def _show(value) -> str:
+    if value is NOT_SET:
+        return "(not set)"
+    return _code(_plain(value))
+
+
+def _plain(value) -> str:
+    """A value on one line, as a reviewer reads it."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_plain(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_plain(v) for v in value) + "]"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if value is None:
+        return "null"
+    return " ".join(str(value).split())
+
+
+def _escaped(text: str) -> str:
+    """Text shown as typed in Markdown: no emphasis, links, code or HTML."""
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+
+
+def _code(text: str) -> str:
+    """Inline code that shows any text literally, backticks included."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

@@ -1,0 +1,214 @@
+"""The data reference, read from the models: every field of every record kind, what may be written in it,
+whether it is required, and what it means (the field's docstring). Rendered on the faculty pages by
+Renderer.data_reference, so the reference cannot drift from the code that checks the data."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+import typing
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from .model import ID_PATTERN, KINDS, KINDS_BY_NAME, RefTo, field_shape
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of a sentence: prose, or something typed exactly as shown (`code`), perhaps linked."""
+
+    text: str
+    code: bool = False
+    anchor: str | None = None
+    """Links the piece to this section of the reference."""
+    space_before: bool = True
+
+
+Words = tuple[Part, ...]
+
+
+@dataclass(frozen=True)
+class FieldDoc:
+    name: str
+    required: bool
+    what: Words
+    """What may be written: the type and the allowed values, in words."""
+    description: Words
+
+
+@dataclass(frozen=True)
+class RecordDoc:
+    anchor: str
+    heading: str
+    intro: Words
+    fields: tuple[FieldDoc, ...]
+
+
+# What a faculty member types exactly as shown, in descriptions: shown as code, never read as prose.
+TYPED = re.compile(
+    r"""`(?P<quoted>[^`]+)`                               # marked in the text itself
+    | https://\S*
+    | (?:data|docs|schemas)/(?:<[^>]*>|[\w/-]|\.(?=\w))+  # a path, e.g. docs/tracks/<id in lower case>.md
+    | \b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\b                  # an ID or a form, e.g. US-LUMB-FACET, YYYY-MM-DD
+    | \b\d{4}-\d{2}-\d{2}\b                              # a date
+    | \b[a-z]+(?:_[a-z]+)+\b                             # a field name, e.g. last_reviewed
+    """,
+    re.VERBOSE,
+)
+
+
+def words(text: str) -> Words:
+    """Text split into prose and the typed values in it, remembering where the spaces were."""
+    parts, done = [], 0
+    for match in TYPED.finditer(text):
+        parts += _prose(text[done : match.start()], first=not parts)
+        typed = match.group("quoted") or match.group(0)
+        parts.append(Part(typed, code=True, space_before=not parts or text[match.start() - 1].isspace()))
+        done = match.end()
+    return tuple(parts + _prose(text[done:], first=not parts))
+
+
+def _prose(text: str, first: bool) -> list[Part]:
+    return [Part(text.strip(), space_before=first or text[0].isspace())] if text.strip() else []
+
+
+def file_anchor(kind_name: str) -> str:
+    return f"file-{kind_name.replace('_', '-')}"
+
+
+def record_anchor(model: type[BaseModel]) -> str:
+    return f"record-{model.__name__.lower()}"
+
+
+def record_docs() -> list[RecordDoc]:
+    """One section per data file, in the order of KINDS, each followed by the records nested in it."""
+    sections, shown = [], set()
+    for kind in KINDS:
+        intro = f"{kind.purpose} The file holds {'a list of records' if kind.many else 'one record'}."
+        if kind.key:
+            intro += f" Each record is known by its `{kind.key}`, which must be unique."
+        sections.append(RecordDoc(file_anchor(kind.name), f"data/{kind.file}", words(intro), _fields(kind.model)))
+        places: dict[type[BaseModel], list[str]] = {}
+        for model, path in _nested(kind.model, ()):
+            if model not in shown:
+                places.setdefault(model, []).append(" → ".join(f"`{name}`" for name in path))
+        for model, where in places.items():
+            shown.add(model)
+            intro = words(f"Written in `data/{kind.file}` under {', '.join(where)}.")
+            sections.append(RecordDoc(record_anchor(model), _title(model), intro, _fields(model)))
+    return sections
+
+
+def _title(model: type[BaseModel]) -> str:
+    """`TrackSkill` -> "Track skill"."""
+    return "".join(f" {c.lower()}" if c.isupper() else c for c in model.__name__).strip().capitalize()
+
+
+def _nested(model: type[BaseModel], path: tuple[str, ...]) -> list[tuple[type[BaseModel], tuple[str, ...]]]:
+    """Record types written inside `model`, depth first, each with the fields that lead to it."""
+    found = []
+    for name, field in model.model_fields.items():
+        inner = field_shape(field).nested
+        if inner is not None:
+            found.append((inner, path + (name,)))
+            found += _nested(inner, path + (name,))
+    return found
+
+
+def _fields(model: type[BaseModel]) -> tuple[FieldDoc, ...]:
+    return tuple(
+        FieldDoc(name, field.is_required(), _what(field.annotation, field.metadata), words(field.description or ""))
+        for name, field in model.model_fields.items()
+    )
+
+
+def _what(annotation, metadata=()) -> Words:
+    """Describe what a field may hold. Constraints apply at their own level: a list's length, an item's text."""
+    metadata = list(metadata)
+    while typing.get_origin(annotation) is typing.Annotated:
+        metadata += annotation.__metadata__
+        annotation = typing.get_args(annotation)[0]
+    limits = _limits(metadata)
+    ref = next((m for m in metadata if isinstance(m, RefTo)), None)
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+
+    if origin in {typing.Union, _UnionType}:
+        (inner,) = [arg for arg in args if arg is not type(None)]
+        return _what(inner, metadata)
+    if origin is list:
+        first, *rest = _what(args[0])
+        each = Part(f"{_list(limits.get('min_length'))}, each: {first.text[0].lower()}{first.text[1:]}")
+        return (each, *rest)
+    if ref is not None:
+        target = KINDS_BY_NAME[ref.kind]
+        noun = "An ID" if ref.key == "id" else f"A {ref.key}"
+        return (Part(f"{noun} from"), Part(f"data/{target.file}", code=True, anchor=file_anchor(target.name)))
+    if origin is typing.Literal:
+        return _one_of(args)
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return _one_of([member.value for member in annotation])
+    if _is_record(annotation):
+        return (Part("A record with the fields of"), Part(_title(annotation), anchor=record_anchor(annotation)))
+    if annotation is datetime.date:
+        return words("A date written `YYYY-MM-DD`, e.g. `2026-11-01`")
+    if annotation is int:
+        return words(_number(limits))
+    if annotation is str:
+        return words(_text(limits))
+    raise TypeError(f"the data reference cannot describe {annotation!r}; teach macros/reference.py about it")
+
+
+_UnionType = type(int | None)
+NO_SPACE_AT_ENDS = r"^\S(.*\S)?$"
+
+
+def _is_record(value) -> bool:
+    return isinstance(value, type) and issubclass(value, BaseModel)
+
+
+def _one_of(values) -> Words:
+    return words("One of: " + ", ".join(f"`{value}`" for value in values))
+
+
+def _limits(metadata) -> dict:
+    """min_length, max_length, pattern, gt, ge, lt, le from pydantic's and annotated-types' constraint objects."""
+    limits = {}
+    for meta in metadata:
+        for name in ("min_length", "max_length", "pattern", "gt", "ge", "lt", "le"):
+            value = getattr(meta, name, None)
+            if value is not None:
+                limits[name] = value
+        limits.update(_limits(getattr(meta, "metadata", ())))  # Field(...) inside Annotated
+    return limits
+
+
+def _list(at_least: int | None) -> str:
+    if not at_least:
+        return "A list"
+    return "A list of one or more items" if at_least == 1 else f"A list of at least {at_least} items"
+
+
+def _number(limits: dict) -> str:
+    low = limits["ge"] if "ge" in limits else limits["gt"] + 1 if "gt" in limits else None
+    high = limits["le"] if "le" in limits else limits["lt"] - 1 if "lt" in limits else None
+    if low is not None and high is not None:
+        return f"A whole number from {low} to {high}"
+    if low is not None:
+        return f"A whole number, {low} or more"
+    return "A whole number" if high is None else f"A whole number, at most {high}"
+
+
+def _text(limits: dict) -> str:
+    pattern, longest = limits.get("pattern"), limits.get("max_length")
+    up_to = f", at most {longest} characters" if longest else ""
+    if pattern == ID_PATTERN:
+        return f"An ID: capital letters and digits in parts joined by single hyphens, e.g. `US-LUMB-FACET`{up_to}"
+    if pattern and pattern.startswith("^https://"):
+        return f"A web address starting with `https://`{up_to}"
+    if pattern == NO_SPACE_AT_ENDS:
+        return f"Text with no space at the start or end{up_to}"
+    if pattern:
+        return f"Text of the form `{pattern}` (a regular expression){up_to}"
+    return f"Text, not empty{up_to}" if limits.get("min_length") else f"Text{up_to}"

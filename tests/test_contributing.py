@@ -1,0 +1,334 @@
+"""CONTRIBUTING.md, followed as a new faculty member would follow it.
+
+The worked examples and the messages the guide quotes are read out of CONTRIBUTING.md itself: each
+quoted block follows a marker comment (`<!-- example: NAME -->`, `<!-- message: NAME -->`). Each
+message is produced here by making its mistake on the worked example, and must be exactly what the
+guide quotes, so the guide cannot drift from the check. Data mistakes are made on the tiny fixture
+curriculum, whose line numbers the guide quotes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import check_jsonschema
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+
+from macros import yamlfile
+from macros.__main__ import main
+from macros.load import load_curriculum, review_warnings
+from sitebuild import PROJECT, build_site, copy_project
+
+GUIDE = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+TRACK = "FEL-US-6M"  # the track the worked example adds its skill to
+# The build date the guide's review warning names ("Built on 1 November 2026").
+REVIEW_DATE_EPOCH = str(int(datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC).timestamp()))
+
+
+def quoted_blocks(marker: str) -> dict[str, str]:
+    """The fenced blocks that follow `<!-- marker: NAME -->`, by NAME, without the fence's indentation."""
+    pattern = rf"^([ \t]*)<!-- {marker}: ([\w-]+) -->\n\1(`{{3,}})[\w-]*\n(.*?)\n\1\3$"
+    blocks = {}
+    for match in re.finditer(pattern, GUIDE, re.MULTILINE | re.DOTALL):
+        indent, name, body = match.group(1), match.group(2), match.group(4)
+        assert name not in blocks, f"CONTRIBUTING.md quotes {marker} {name} twice"
+        blocks[name] = "\n".join(line.removeprefix(indent) for line in body.split("\n"))
+    return blocks
+
+
+EXAMPLES = quoted_blocks("example")
+MESSAGES = quoted_blocks("message")
+
+
+@dataclass(frozen=True)
+class Example:
+    """The worked example as a faculty member types it, possibly with one mistake."""
+
+    skill: str = EXAMPLES["new-skill"] + "\n"
+    entry: str = EXAMPLES["track-entry"] + "\n"
+    extra_skill_lines: str = ""
+
+    def changed(self, old: str, new: str, *, in_entry: bool = False) -> Example:
+        text = self.entry if in_entry else self.skill
+        assert old in text, f"the worked example in CONTRIBUTING.md no longer contains {old!r}"
+        return replace(self, **{"entry" if in_entry else "skill": text.replace(old, new, 1)})
+
+    def apply(self, data: Path) -> None:
+        """Step 2: add the skill at the end of skills.yaml. Step 3: add the line below the track's `skills:`."""
+        _append(data / "skills.yaml", self.skill + self.extra_skill_lines)
+        tracks = data / "tracks.yaml"
+        document = yamlfile.parse(tracks)
+        record = next(r for r in document if r["id"] == TRACK)
+        lines = tracks.read_text(encoding="utf-8").splitlines(keepends=True)
+        lines.insert(record.key_lines["skills"], self.entry)
+        tracks.write_text("".join(lines), encoding="utf-8")
+
+
+def _append(path: Path, text: str) -> None:
+    existing = path.read_text(encoding="utf-8")
+    path.write_text(existing + ("" if existing.endswith("\n") else "\n") + text, encoding="utf-8")
+
+
+WORKED = Example()
+SKILL = yaml.safe_load(EXAMPLES["new-skill"])[0]
+ENTRY = yaml.safe_load(EXAMPLES["track-entry"])[0]
+
+# Each data mistake the guide lists, made on the worked example.
+DATA_MISTAKES: dict[str, Example] = {
+    "valid": WORKED,
+    "misspelt-field": WORKED.changed("  title:", "  titel:"),
+    "missing-field": WORKED.changed("  risk: moderate\n", ""),
+    "value-not-allowed": WORKED.changed("kind: procedural", "kind: procedure"),
+    "wrong-level": WORKED.changed("level: 3", "level: 6", in_entry=True),
+    "unknown-skill-in-track": WORKED.changed("skill: US-PUDENDAL", "skill: US-PUDENDL", in_entry=True),
+    "skill-not-in-a-track": replace(WORKED, entry=""),
+    "duplicate-id": replace(WORKED, extra_skill_lines=WORKED.skill),
+    "yaml-indentation": WORKED.changed("\n  domain:", "\n   domain:"),
+    "colon-in-text": WORKED.changed(f"title: {SKILL['title']}", "title: Pudendal nerve block: ultrasound-guided"),
+    "empty-text": WORKED.changed(f"description: {SKILL['description']}", "description:"),
+    "missing-minimum-number": WORKED.changed(", min_supervised: 10", "", in_entry=True),
+    "date-format": replace(WORKED, extra_skill_lines="  last_reviewed: 20/11/2026\n"),
+    "list-without-brackets": WORKED.changed("assessments: [DOPS, LOGBOOK]", "assessments: DOPS, LOGBOOK"),
+    "review-overdue": replace(WORKED, extra_skill_lines="  last_reviewed: 2024-03-01\n"),
+}
+
+
+def run_check(data: Path) -> tuple[int, str, str]:
+    """`python -m macros check --data DATA`: exit status, what it printed, what it printed as problems."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(["check", "--data", str(data)])
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_every_quoted_message_has_its_mistake_here_and_the_reverse():
+    assert GUIDE.count("<!-- message: ") == len(MESSAGES), "a message marker is not followed by a fenced block"
+    assert GUIDE.count("<!-- example: ") == len(EXAMPLES), "an example marker is not followed by a fenced block"
+    assert set(MESSAGES) == set(DATA_MISTAKES) | set(PAGE_MISTAKES)
+
+
+@pytest.mark.parametrize("name", sorted(DATA_MISTAKES))
+def test_the_check_prints_exactly_what_the_guide_quotes(name, mini_data, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", REVIEW_DATE_EPOCH)
+    DATA_MISTAKES[name].apply(mini_data)
+    status, printed, problems = run_check(mini_data)
+    quoted = MESSAGES[name]
+    if name == "valid":
+        assert (status, printed.strip()) == (0, quoted)
+    elif quoted.startswith("warning: "):
+        assert status == 0, problems
+        assert quoted in problems.splitlines()
+    else:
+        assert status == 1
+        assert problems.strip() == quoted
+
+
+# -- pages: these mistakes are reported by the site build --------------------------------------
+
+
+def add_example_page(project: Path) -> Path:
+    """Adding a page, steps 1 and 2: write the page, then its line in the menu below the skills matrix."""
+    page = project / "docs" / "ultrasound-skills.md"
+    page.write_text(EXAMPLES["new-page"] + "\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    below = next(i for i, line in enumerate(lines) if line.strip() == "- Skills by track: skill-matrix.md")
+    lines.insert(below + 1, EXAMPLES["nav-entry"] + "\n")
+    config.write_text("".join(lines), encoding="utf-8")
+    return page
+
+
+def _misspell_macro(project: Path) -> None:
+    page = add_example_page(project)
+    page.write_text(page.read_text(encoding="utf-8").replace("{{ skill_checklist(", "{{ skill_checklst("))
+
+
+def _unknown_domain(project: Path) -> None:
+    page = add_example_page(project)
+    page.write_text(page.read_text(encoding="utf-8").replace('domain="US"', 'domain="UX"'))
+
+
+def _page_not_in_menu(project: Path) -> None:
+    (project / "docs" / "ultrasound-skills.md").write_text(EXAMPLES["new-page"] + "\n", encoding="utf-8")
+
+
+PAGE_MISTAKES: dict[str, Callable[[Path], None]] = {
+    "macro-typo": _misspell_macro,
+    "macro-unknown-id": _unknown_domain,
+    "page-not-in-menu": _page_not_in_menu,
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_MISTAKES))
+def test_the_build_prints_exactly_what_the_guide_quotes(name, project_copy, tmp_path):
+    PAGE_MISTAKES[name](project_copy)
+    result = build_site(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    printed = (result.stdout + result.stderr).splitlines()
+    quoted = MESSAGES[name].splitlines()
+    found = any(printed[i : i + len(quoted)] == quoted for i in range(len(printed)))
+    assert found, f"CONTRIBUTING.md quotes:\n{MESSAGES[name]}\nThe build printed:\n" + "\n".join(printed)
+
+
+# -- the worked examples, followed on the real curriculum --------------------------------------
+
+
+@pytest.fixture(scope="module")
+def followed(tmp_path_factory):
+    """A copy of the project with the guide's skill, track line, glossary term and page added, built."""
+    project = copy_project(tmp_path_factory.mktemp("guide"))
+    data = project / "data"
+    assert SKILL["id"] not in {s.id for s in load_curriculum(data).skills}, (
+        f"{SKILL['id']}, the worked example's skill, is now in data/skills.yaml: give the example another ID"
+    )
+    term = yaml.safe_load(EXAMPLES["glossary-term"])[0]["term"]
+    assert term not in {t.term for t in load_curriculum(data).glossary}, (
+        f"{term}, the worked example's glossary term, is now in data/glossary.yaml: choose another example"
+    )
+    WORKED.apply(data)
+    _append(data / "glossary.yaml", EXAMPLES["glossary-term"] + "\n")
+    add_example_page(project)
+    site = project / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return load_curriculum(data), site
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def row_linking_to(table, href_end: str):
+    return next(row for row in table.find_all("tr") if row.find("a", href=lambda h: h and h.endswith(href_end)))
+
+
+def column_of(table, predicate) -> int:
+    headers = table.find("thead").find_all("th")
+    return next(index for index, th in enumerate(headers) if predicate(th))
+
+
+def test_the_new_skill_is_in_the_catalogue(followed):
+    curriculum, site = followed
+    article = page(site, "skills").find(id=SKILL["id"])
+    assert article is not None
+    assert SKILL["title"] in article.get_text(" ", strip=True)
+    domain = curriculum.get("domains", SKILL["domain"])
+    section = article.find_parent("section")
+    assert section.find("h2").get_text(strip=True) == domain.title
+
+
+def test_the_new_skill_is_in_the_tracks_checklist_with_its_level_and_number(followed):
+    curriculum, site = followed
+    checklist = page(site, f"tracks/{TRACK.lower()}").find("table", class_="cm-checklist")
+    row = row_linking_to(checklist, f"#{SKILL['id']}")
+    cells = [cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"])]
+    level = curriculum.get("entrustment", ENTRY["level"])
+    assert f"{level.level} {level.label}" in cells
+    assert str(ENTRY["min_supervised"]) in cells
+
+
+def test_the_new_skill_is_in_the_matrix_under_its_track(followed):
+    _, site = followed
+    matrix = page(site, "skill-matrix").find("table", class_="cm-matrix")
+    column = column_of(matrix, lambda th: th.find("a", href=lambda h: h and h.rstrip("/").endswith(TRACK.lower())))
+    row = row_linking_to(matrix, f"#{SKILL['id']}")
+    assert row.find_all(["th", "td"])[column].get_text(strip=True) == str(ENTRY["level"])
+
+
+def test_the_tracks_skill_count_includes_the_new_skill(followed):
+    curriculum, site = followed
+    comparison = page(site, "tracks").find("table", class_="cm-comparison")
+    column = column_of(comparison, lambda th: th.get_text(strip=True) == "Skills")
+    row = row_linking_to(comparison, f"tracks/{TRACK.lower()}/")
+    count = len(curriculum.track(TRACK).skills)
+    assert SKILL["id"] in {entry.skill for entry in curriculum.track(TRACK).skills}
+    assert row.find_all(["th", "td"])[column].get_text(strip=True) == str(count)
+
+
+def test_the_new_glossary_term_is_listed_and_the_new_page_is_built(followed):
+    _, site = followed
+    term = yaml.safe_load(EXAMPLES["glossary-term"])[0]
+    glossary = page(site, "glossary").get_text(" ", strip=True)
+    assert term["term"] in glossary and term["expansion"] in glossary
+    new_page = page(site, "ultrasound-skills")
+    assert new_page.find("a", href=lambda h: h and h.endswith(f"#{SKILL['id']}")) is not None
+    nav_titles = {a.get_text(strip=True) for a in new_page.select("nav.md-nav a")}
+    assert yaml.safe_load(EXAMPLES["nav-entry"])[0].popitem()[0] in nav_titles
+
+
+# -- review reminders -----------------------------------------------------------------------------
+
+
+def months_later(day: datetime.date, months: int) -> datetime.date:
+    year, month = divmod(day.month - 1 + months, 12)
+    return day.replace(year=day.year + year, month=month + 1)
+
+
+def test_a_review_reminder_starts_the_day_the_interval_has_passed(mini_data):
+    skills = mini_data / "skills.yaml"
+    first = yamlfile.parse(skills)[0]
+    reviewed = datetime.date(2024, 3, 15)
+    lines = skills.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(first.line, f"  last_reviewed: {reviewed.isoformat()}\n")
+    skills.write_text("".join(lines), encoding="utf-8")
+    curriculum = load_curriculum(mini_data)
+    months = curriculum.info.review_after_months
+    due = months_later(reviewed, months)
+
+    def reminders(today: datetime.date):
+        return [w for w in review_warnings(curriculum, today, mini_data) if w.record == first["id"]]
+
+    assert reminders(due - datetime.timedelta(days=1)) == []
+    (warning,) = reminders(due)
+    assert (warning.file, warning.line, warning.field) == ("data/skills.yaml", first.line + 1, "last_reviewed")
+    assert f"{months} months ago" in warning.message
+    (later,) = reminders(months_later(due, 1))
+    assert f"{months + 1} months ago" in later.message
+
+
+# -- GitHub: issue forms, the pull-request template, the curriculum diff for reviewers -----------
+
+GITHUB = PROJECT / ".github"
+
+
+def test_the_issue_forms_are_valid_and_are_the_two_the_guide_links_to():
+    forms = sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml"))
+    done = CliRunner().invoke(
+        check_jsonschema.main, ["--builtin-schema", "vendor.github-issue-forms", *map(str, forms)]
+    )
+    assert done.exit_code == 0, done.output
+    names = {yaml.safe_load(form.read_text(encoding="utf-8"))["name"]: form.name for form in forms}
+    assert set(names) == {"Propose a curriculum change", "Report an error on the site"}
+    faculty_page = (PROJECT / "docs" / "contributing" / "index.md").read_text(encoding="utf-8")
+    for file_name in names.values():
+        assert f"/issues/new?template={file_name}" in faculty_page
+
+
+def test_the_pull_request_template_has_a_reviewer_checklist():
+    template = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
+    reviewer = template.split("## Reviewer", 1)[1]
+    items = [line for line in reviewer.splitlines() if line.startswith("- [ ] ")]
+    assert len(items) >= 4
+    assert any("Curriculum changes" in item for item in items)
+
+
+def test_the_pull_request_workflow_gives_reviewers_the_curriculum_diff():
+    workflow = yaml.safe_load((GITHUB / "workflows" / "pull-request.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["curriculum-diff"]["steps"]
+    (compare,) = [step for step in steps if "macros diff" in step.get("run", "")]
+    assert compare["env"]["BASE_REF"] == "${{ github.base_ref }}"  # passed through the environment, not spliced
+    assert '"origin/$BASE_REF"' in compare["run"] and "$GITHUB_STEP_SUMMARY" in compare["run"]
+    output = compare["run"].split("--output", 1)[1].split()[0]
+    (upload,) = [step for step in steps if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert upload["with"]["path"] == output
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # the base branch must be there to compare with
