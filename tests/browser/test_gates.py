@@ -1,0 +1,119 @@
+"""Every page of the built site, and the 404 page reached through a missing address, in Debian's
+Chromium: axe-core in the light and the dark palette, no request to another host, no missing file, no
+console error, no sideways scrolling on a 390 px phone, and every control and scroll box reachable
+with the Tab key. The gates themselves are plain functions in tests/gates.py."""
+
+from __future__ import annotations
+
+import pytest
+from browsing import DESKTOP, PHONE, new_visit, site_pages
+from gates import accessibility_violations, horizontal_overflow, request_problems, unreachable_by_keyboard
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+
+from sitebuild import PROJECT
+
+# A missing address a few folders deep: GitHub Pages answers it with 404.html, whose stylesheets and
+# scripts must still load from the site's sub-path.
+MISSING = "no/such/page/"
+
+
+def docs_pages() -> list[str]:
+    """The pages MkDocs will build, as paths under the site (known before the build, so that each page
+    is its own test). MkDocs itself lists them: excluded files and the like are left out as it does."""
+    config = load_config(str(PROJECT / "mkdocs.yml"))
+    return sorted(file.url.removeprefix("./") for file in get_files(config).documentation_pages())  # home: "./"
+
+
+PAGES = docs_pages()
+EVERY_ADDRESS = [*PAGES, MISSING]
+
+
+def status_of(path: str) -> int:
+    return 404 if path == MISSING else 200
+
+
+def test_every_built_page_is_gated(built_site):
+    assert sorted(site_pages(built_site)) == PAGES
+
+
+@pytest.fixture(scope="module")
+def desktop_light(browser, server):
+    visit = new_visit(browser, server, viewport=DESKTOP, color_scheme="light")
+    yield visit
+    visit.page.context.close()
+
+
+@pytest.fixture(scope="module")
+def desktop_dark(browser, server):
+    visit = new_visit(browser, server, viewport=DESKTOP, color_scheme="dark")
+    yield visit
+    visit.page.context.close()
+
+
+@pytest.fixture(scope="module")
+def phone(browser, server):
+    visit = new_visit(browser, server, viewport=PHONE)
+    yield visit
+    visit.page.context.close()
+
+
+def opened(visit, path: str):
+    visit.forget()
+    response = visit.open(path, wait_until="load")
+    assert response.status == status_of(path), f"{path} answered {response.status}"
+    return visit.page
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+@pytest.mark.parametrize("path", EVERY_ADDRESS)
+def test_accessible_in_both_palettes(path, palette, desktop_light, desktop_dark):
+    """axe-core finds nothing, and the page fetches nothing it should not. A palette changes colours
+    and nothing else, so the dark one is checked with axe's colour rules alone (they take most of
+    axe's time)."""
+    visit = desktop_light if palette == "light" else desktop_dark
+    page = opened(visit, path)
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    assert scheme == {"light": "default", "dark": "slate"}[palette], "the palette did not follow the system setting"
+    problems = accessibility_violations(page, colours_only=palette == "dark") + request_problems(visit, status_of(path))
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", EVERY_ADDRESS)
+def test_usable_on_a_phone_with_a_keyboard(path, phone):
+    """At 390 x 844 nothing scrolls sideways, and Tab reaches every control and scroll box."""
+    page = opened(phone, path)
+    problems = horizontal_overflow(page) + unreachable_by_keyboard(page) + request_problems(phone, status_of(path))
+    assert not problems, "\n".join(problems)
+
+
+def test_404_page_is_styled_and_scripted_at_any_depth(phone):
+    page = opened(phone, MISSING)
+    assert page.title().startswith("Page not found")
+    rules = page.evaluate("[...document.styleSheets].filter((s) => s.href).map((s) => [s.href, s.cssRules.length])")
+    assert rules and all(count for _, count in rules), f"a stylesheet of the 404 page is empty or missing: {rules}"
+    header = page.locator(".md-header").evaluate("(element) => getComputedStyle(element).position")
+    assert header == "sticky", "Material's stylesheet is not applied"
+    assert page.evaluate("typeof document$ !== 'undefined'"), "Material's script did not run"
+    assert not request_problems(phone, expected_status=404)
+
+
+def test_search_runs_in_the_browser_alone(visit, curriculum):
+    """Search (Material's, offline) finds a skill by its ID without asking any other host."""
+    skill = curriculum.skills[0]
+    visit.open("")
+    visit.page.locator("input.md-search__input").fill(skill.id)
+    results = visit.page.locator(".md-search-result__item")
+    results.first.wait_for()
+    assert skill.title in visit.page.locator(".md-search-result").inner_text()
+    assert not request_problems(visit)
+
+
+def test_palette_choice_is_remembered(visit):
+    visit.open("")
+    body = visit.page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    visit.page.locator("label.md-header__button[for^='__palette']:visible").click()
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    visit.page.reload()
+    assert body.get_attribute("data-md-color-scheme") == "slate"

@@ -1,0 +1,237 @@
+"""Each gate, broken on purpose: a page with an external image, an unlabeled input, a broken anchor,
+an overflowing element, a scroll box the keyboard cannot reach, a missing file, a script error, text
+that is unreadable only in the dark palette. The gates are the functions the real gates run
+(tests/gates.py); here they must report exactly the defect that was put in.
+
+Most defects go into copies of a real built page (fast: no rebuild), served like the real site. One
+test goes the whole way: a faculty page with raw HTML defects passes `mkdocs build --strict`, and the
+gates catch what MkDocs let through.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from browsing import DESKTOP, PHONE, new_visit, site_pages
+from gates import (
+    BuiltSite,
+    accessibility_violations,
+    broken_links,
+    external_resources,
+    horizontal_overflow,
+    request_problems,
+    site_url_of,
+    unreachable_by_keyboard,
+)
+
+from pages_server import PagesServer
+from sitebuild import PROJECT, build_site, site_prefix
+
+EXTERNAL_IMAGE = "https://images.example.org/logo.png"
+
+# name -> HTML put at the top of the page's article
+DEFECTS = {
+    "external-image": f'<p><img src="{EXTERNAL_IMAGE}" alt="Academy logo"></p>',
+    "unlabeled-input": '<p><input type="text" name="note"></p>',
+    "broken-anchor": '<p><a href="#no-such-heading">Jump to a heading that does not exist</a></p>',
+    "broken-skill-link": '<p><a href="../skills/#NO-SUCH-SKILL">A skill that does not exist</a></p>',
+    "overflow": '<div class="defect-wide" style="width: 1000px">A box wider than any phone.</div>',
+    # Chromium lets Tab reach a scroll box that holds nothing focusable, but not one that holds a link,
+    # like a table whose first column links to each skill: its other columns are out of a keyboard's reach.
+    "unfocusable-scroll-box": (
+        '<div class="defect-scroll" style="overflow-x: auto"><div style="width: 1000px">'
+        '<a href="../">A link in the first column</a>, then columns beyond the edge of the screen.</div></div>'
+    ),
+    "missing-file": '<p><img src="missing-picture.png" alt="A picture that was never added"></p>',
+    "script-error": "<script>notDefinedAnywhere();</script>",
+    "faint-in-dark": '<p style="color: #2a2a2a">Dark grey text: fine on white, unreadable on the dark palette.</p>',
+}
+
+
+# A table as Python-Markdown writes it, wider than a phone, with a link in its first column. Material
+# wraps it in a scroll box at run time; overrides/assets/javascripts/accessibility.js makes that box
+# focusable (the keyboard gate must find nothing) once it actually scrolls.
+WIDE_TABLE = (
+    '<h2 id="wide">Skills and their sources</h2><table><thead><tr><th>Skill</th><th>Source</th><th>Note</th>'
+    '</tr></thead><tbody><tr><td><a href="../">First skill</a></td>'
+    '<td style="white-space: nowrap">A source with a long name</td>'
+    '<td style="white-space: nowrap">A note that runs on and on</td></tr></tbody></table>'
+)
+
+
+@pytest.fixture(scope="module")
+def defective_site(built_site, tmp_path_factory):
+    """A copy of the built site with one extra page per defect, each a real page plus the defect, and
+    one with a wide Markdown table."""
+    root = tmp_path_factory.mktemp("defective") / "site"
+    shutil.copytree(built_site, root)
+    template_path = next(path for path in site_pages(built_site) if path.count("/") == 1)  # same depth as the copies
+    template = (root / template_path / "index.html").read_text(encoding="utf-8")
+    marker = '<article class="md-content__inner md-typeset">'
+    assert marker in template
+    pages = {f"defect-{name}": html for name, html in DEFECTS.items()} | {"wide-table": WIDE_TABLE}
+    for name, html in pages.items():
+        page = root / name / "index.html"
+        page.parent.mkdir()
+        page.write_text(template.replace(marker, marker + html, 1), encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def defective_server(defective_site):
+    running = PagesServer(defective_site, site_prefix()).start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def static_site(defective_site) -> BuiltSite:
+    return BuiltSite(defective_site, site_url_of(PROJECT))
+
+
+def problems_on(problems: list[str], name: str) -> list[str]:
+    return [problem for problem in problems if f"/defect-{name}/" in problem]
+
+
+@pytest.fixture
+def desktop(browser, defective_server):
+    visit = new_visit(browser, defective_server, viewport=DESKTOP)
+    yield visit
+    visit.page.context.close()
+
+
+@pytest.fixture
+def phone(browser, defective_server):
+    visit = new_visit(browser, defective_server, viewport=PHONE)
+    yield visit
+    visit.page.context.close()
+
+
+# -- static gates -----------------------------------------------------------------------------------
+
+
+def test_link_gate_catches_a_broken_anchor(static_site):
+    found = problems_on(broken_links(static_site), "broken-anchor")
+    assert len(found) == 1
+    assert 'href="#no-such-heading"' in found[0] and 'no element with id "no-such-heading"' in found[0]
+
+
+def test_link_gate_catches_a_link_to_a_skill_that_does_not_exist(static_site):
+    found = problems_on(broken_links(static_site), "broken-skill-link")
+    assert len(found) == 1 and 'no element with id "NO-SUCH-SKILL"' in found[0]
+
+
+def test_link_gate_catches_a_missing_file(static_site):
+    found = problems_on(broken_links(static_site), "missing-file")
+    assert len(found) == 1 and "missing-picture.png" in found[0]
+
+
+def test_fetch_gate_catches_an_external_image(static_site):
+    problems = external_resources(static_site)
+    assert problems_on(problems, "external-image") == [
+        f"<img> fetches {EXTERNAL_IMAGE} (on {static_site.prefix}defect-external-image/)"
+    ]
+
+
+def test_the_static_gates_find_nothing_else(static_site):
+    """Only the pages broken on purpose are reported: the rest of the copy is the real, clean site."""
+    problems = broken_links(static_site) + external_resources(static_site)
+    assert all("/defect-" in problem for problem in problems), problems
+
+
+# -- browser gates ----------------------------------------------------------------------------------
+
+
+def test_request_gate_blocks_and_reports_an_external_image(desktop):
+    desktop.open("defect-external-image/")
+    assert request_problems(desktop) == [f"request to another host (blocked): {EXTERNAL_IMAGE}"]
+
+
+def test_request_gate_catches_a_missing_file(desktop):
+    desktop.open("defect-missing-file/")
+    missing = desktop.server.base_url + "defect-missing-file/missing-picture.png"
+    assert request_problems(desktop) == [f"missing file: {missing} answered 404"]
+
+
+def test_request_gate_catches_a_script_error(desktop):
+    desktop.open("defect-script-error/")
+    problems = request_problems(desktop)
+    assert len(problems) == 1 and "notDefinedAnywhere" in problems[0]
+
+
+def test_axe_catches_an_unlabeled_input(desktop):
+    desktop.open("defect-unlabeled-input/", wait_until="load")
+    violations = accessibility_violations(desktop.page)
+    assert violations and all('input[name="note"]' in violation for violation in violations), violations
+    assert any(violation.startswith("label ") for violation in violations)
+
+
+def test_axe_in_the_dark_palette_catches_text_unreadable_only_there(browser, defective_server):
+    for scheme, expected in (("light", False), ("dark", True)):
+        visit = new_visit(browser, defective_server, color_scheme=scheme)
+        visit.open("defect-faint-in-dark/", wait_until="load")
+        violations = accessibility_violations(visit.page, colours_only=scheme == "dark")
+        visit.page.context.close()
+        assert any(v.startswith("color-contrast ") and "Dark grey text" in v for v in violations) is expected, (
+            violations
+        )
+
+
+def test_overflow_gate_catches_a_wide_element(phone):
+    phone.open("defect-overflow/", wait_until="load")
+    problems = horizontal_overflow(phone.page)
+    assert problems and problems[0].startswith("the page is ") and "wider than the 390 px screen" in problems[0]
+    assert any(problem.startswith("<div.defect-wide>") for problem in problems[1:]), problems
+
+
+def test_keyboard_gate_catches_a_scroll_box_it_cannot_reach(phone):
+    phone.open("defect-unfocusable-scroll-box/", wait_until="load")
+    assert horizontal_overflow(phone.page) == []  # the box scrolls inside itself, as it should…
+    problems = unreachable_by_keyboard(phone.page)  # …but a keyboard cannot scroll it
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("scroll box <div.defect-scroll>")
+
+
+def test_keyboard_reaches_a_wide_markdown_table(phone, browser, defective_server):
+    phone.open("wide-table/", wait_until="load")
+    box = phone.page.locator(".md-typeset__scrollwrap")
+    assert box.evaluate("(element) => element.scrollWidth > element.clientWidth")  # it does scroll here
+    assert unreachable_by_keyboard(phone.page) == []
+    assert box.get_attribute("role") == "region"
+    assert box.get_attribute("aria-label") == "Table: Skills and their sources"
+
+    desktop = new_visit(browser, defective_server, viewport={"width": 1600, "height": 900})
+    desktop.open("wide-table/", wait_until="load")
+    box = desktop.page.locator(".md-typeset__scrollwrap")
+    assert box.evaluate("(element) => element.scrollWidth <= element.clientWidth")  # on a wide screen it fits…
+    assert box.get_attribute("tabindex") is None  # …and is no tab stop
+    desktop.page.context.close()
+
+
+# -- the whole way: a page that passes the strict build, and the gates that catch it ------------------
+
+
+def test_gates_catch_what_the_strict_build_lets_through(project_copy, tmp_path, browser):
+    (project_copy / "docs" / "defects.md").write_text(
+        "# A page with mistakes MkDocs does not see\n\n"
+        f"{DEFECTS['broken-skill-link']}\n\n{DEFECTS['external-image']}\n\n{DEFECTS['unlabeled-input']}\n",
+        encoding="utf-8",
+    )
+    with (project_copy / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("\nnot_in_nav: |\n  /defects.md\n")
+    result = build_site(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr  # MkDocs finds nothing wrong…
+
+    site = BuiltSite(tmp_path / "site", site_url_of(project_copy))
+    assert [p for p in broken_links(site) if "NO-SUCH-SKILL" in p]  # …the gates do
+    assert [p for p in external_resources(site) if EXTERNAL_IMAGE in p]
+    server = PagesServer(site.root, site_prefix()).start()
+    try:
+        visit = new_visit(browser, server)
+        visit.open("defects/", wait_until="load")
+        assert any(v.startswith("label ") for v in accessibility_violations(visit.page))
+        assert f"request to another host (blocked): {EXTERNAL_IMAGE}" in request_problems(visit)
+        visit.page.context.close()
+    finally:
+        server.stop()

@@ -1,0 +1,80 @@
+"""Debian's Chromium driven by Playwright, as the browser tests use it: what a visit to the served site
+records (requests to other hosts, which are blocked, console errors, failed loads, error responses),
+and the pages of a built site. Fixtures built on these live in tests/browser/conftest.py; test modules
+import these helpers from here (`from browsing import …`), not from a conftest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Page
+
+from pages_server import PagesServer
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@dataclass
+class Visit:
+    """What one browser context saw: requests it blocked, console errors, failed loads, error responses."""
+
+    page: Page
+    server: PagesServer
+    external: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    error_responses: list[tuple[int, str]] = field(default_factory=list)  # (status, url) for status >= 400
+
+    def open(self, path: str = "", **kwargs):
+        """Go to a path relative to the site's base URL."""
+        return self.page.goto(self.server.base_url + path, **kwargs)
+
+    def forget(self) -> None:
+        """Start recording afresh, e.g. before the next page in a context that is reused."""
+        for recorded in (self.external, self.console_errors, self.failed, self.error_responses):
+            recorded.clear()
+
+
+def new_visit(browser, server: PagesServer, viewport=DESKTOP, color_scheme="light", javascript=True) -> Visit:
+    context = browser.new_context(viewport=viewport, color_scheme=color_scheme, java_script_enabled=javascript)
+    page = context.new_page()
+    visit = Visit(page, server)
+    local = urlsplit(server.origin).netloc
+
+    def route(request_route):
+        if urlsplit(request_route.request.url).netloc == local:
+            request_route.continue_()
+        else:
+            visit.external.append(request_route.request.url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda message: message.type == "error" and visit.console_errors.append(message.text))
+    page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
+    # net::ERR_ABORTED is a load the page itself cancelled, e.g. by going to the next page: not a failure.
+    page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED" and visit.failed.append(request.url))
+    page.on(
+        "response",
+        lambda response: response.status >= 400 and visit.error_responses.append((response.status, response.url)),
+    )
+    return visit
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Every HTML page of the built site, as paths relative to the base URL (404.html excluded)."""
+    pages = []
+    for html in sorted(site_dir.rglob("index.html")):
+        relative = html.parent.relative_to(site_dir).as_posix()
+        pages.append("" if relative == "." else relative + "/")
+    return pages
