@@ -7,10 +7,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from browsing import PHONE, new_visit
-from gates import horizontal_overflow, request_problems
+from gates import horizontal_overflow, request_problems, site_url_of
 
 from macros.clock import build_date
 from macros.export import FileNames
+from sitebuild import PROJECT
 
 
 @pytest.fixture
@@ -70,6 +71,30 @@ def test_comparison_sorts_by_the_numbers_in_the_data(visit, curriculum, heading)
     ]
     page.keyboard.press("Space")
     assert header.get_attribute("aria-sort") == "ascending"
+    assert not request_problems(visit), request_problems(visit)
+
+
+def test_scripts_only_some_pages_need_load_once_there_even_after_instant_navigation(visit, built_site):
+    """on-demand.js fetches the table sorter and the self-assessment script for the pages that need them,
+    also when Material's instant navigation swaps the page in (it runs none of the new page's scripts)."""
+    page = visit.page
+    fetched = []
+    page.on("request", lambda request: request.resource_type == "script" and fetched.append(request.url))
+    visit.allow_instant_navigation(built_site, site_url_of(PROJECT))
+    with page.expect_response("**/sitemap.xml"):
+        visit.open("")
+    assert not [url for url in fetched if "tablesort" in url or "self-assessment" in url], "not needed on the home page"
+    page.evaluate("window.__samePage = true")
+    for _ in range(2):  # there and back again: each script is fetched once
+        page.locator(".md-nav--primary").get_by_role("link", name="Find my gap").first.click()
+        page.wait_for_selector("[data-cm-tools]:not([hidden])")
+        page.locator(".md-nav--primary a[href$='tracks/']").first.click()
+        page.get_by_role("button", name=next(iter(SORT_KEYS)), exact=True).click()
+        assert page.locator("table.cm-comparison thead th[aria-sort=ascending]").count() == 1
+    assert page.evaluate("window.__samePage === true"), "instant navigation, not a new page load"
+    names = [urlsplit(url).path.rsplit("/", 1)[-1] for url in fetched]
+    for script in ("tablesort.min.js", "tablesort.number.min.js", "tables.js", "self-assessment.js"):
+        assert names.count(script) == 1, names
     assert not request_problems(visit), request_problems(visit)
 
 

@@ -299,11 +299,7 @@ def test_clearing_asks_first(fellow, curriculum):
 
 
 def test_the_page_works_after_instant_navigation(visit, curriculum, built_site):
-    # Material navigates instantly only to pages its sitemap lists, after giving the sitemap's addresses the
-    # host (not the port) of the page. GitHub Pages serves no port; the test server does, so here the
-    # sitemap names the test server, as it names site_url on GitHub Pages.
-    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8").replace(SITE_URL, visit.server.base_url)
-    visit.page.route("**/sitemap.xml", lambda route: route.fulfill(body=sitemap, content_type="application/xml"))
+    visit.allow_instant_navigation(built_site, SITE_URL)
     page = visit.page
     with page.expect_response("**/sitemap.xml"):
         visit.open("")
