@@ -3,6 +3,7 @@
 #   make test    set up (Chromium included) and run the whole test suite
 #   make build   one strict build into site/ (replaced only when the build succeeds)
 #   make check   validate data/*.yaml without building
+#   make bench   the performance benchmark; writes its figures into bench/RESULTS.md (not a test)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -11,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: dates in the site come from the last commit, not from the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: serve build check test setup setup-test browser clean
+.PHONY: serve build check test bench setup setup-test browser clean
 .DEFAULT_GOAL := serve
 
 serve: setup
@@ -25,6 +26,9 @@ check: setup
 
 test: setup-test browser node_modules/.installed
 	$(BIN)/python -m pytest
+
+bench: setup-test browser node_modules/.installed
+	$(BIN)/python bench/benchmark.py
 
 setup: $(VENV)/.runtime
 setup-test: $(VENV)/.test

@@ -1,0 +1,100 @@
+"""A synthetic curriculum N times the real one, for the benchmark.
+
+Every kind of record is copied N times, each copy under its own keys (US-KNEE-INJ-R2, …) and pointing
+at the copies of the records it refers to, so the copy validates exactly as the real data does. Which
+fields are keys and references is read from the schema (macros/model.py), so the generator follows it
+as it changes. Three kinds are not multiplied:
+  - the entrustment scale and the changelog, which do not grow with the curriculum;
+  - tracks: a track's checklist grows instead (each copy of a skill it teaches joins it); its other
+    references stay on the originals. Multiplying tracks too would grow the tracks × skills matrix
+    with N², which says nothing about the engine.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from macros.model import KINDS, KINDS_BY_NAME, reference_fields
+
+FIXED = {"entrustment", "changelog"}
+GROWN = {"tracks": "skills"}  # kind -> its list that grows N times instead of the records themselves
+
+
+def multiplied(kind_name: str) -> bool:
+    kind = KINDS_BY_NAME[kind_name]
+    return kind.many and kind_name not in FIXED and kind_name not in GROWN
+
+
+def renamed(key, copy: int):
+    """The key of a record's copy number `copy` (1 is the original)."""
+    return key if copy == 1 else f"{key}-R{copy}"
+
+
+def write_synthetic_data(real: Path, target: Path, times: int) -> Path:
+    """Write data/*.yaml `times` the size of the real data into `target`; return `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for kind in KINDS:
+        source = real / kind.file
+        document = yaml.safe_load(source.read_text(encoding="utf-8"))
+        if multiplied(kind.name):
+            document = [_copy(kind, record, copy) for copy in range(1, times + 1) for record in document]
+        elif kind.name in GROWN:
+            document = [_grown(kind, record, GROWN[kind.name], times) for record in document]
+        else:
+            shutil.copy2(source, target / kind.file)
+            continue
+        (target / kind.file).write_text(
+            yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8"
+        )
+    return target
+
+
+def _copy(kind, record: dict, copy: int) -> dict:
+    record = yaml.safe_load(yaml.safe_dump(record))  # a deep copy
+    record[kind.key] = renamed(record[kind.key], copy)
+    for path, ref in reference_fields(kind.model):
+        if multiplied(ref.kind):
+            _rewrite(record, path, lambda key: renamed(key, copy))
+    return record
+
+
+def _grown(kind, record: dict, field: str, times: int) -> dict:
+    """A record kept as it is, with its list `field` grown `times`: each item copied, with the references
+    inside the copy number n pointing at the records' copies number n."""
+    inside = [
+        path[2:] for path, ref in reference_fields(kind.model) if path[:2] == (field, "[]") and multiplied(ref.kind)
+    ]
+    originals = record.get(field) or []
+    grown = list(originals)
+    for copy in range(2, times + 1):
+        for item in originals:
+            item = yaml.safe_load(yaml.safe_dump(item))
+            for path in inside:
+                _rewrite(item, path, lambda key, copy=copy: renamed(key, copy))
+            grown.append(item)
+    record[field] = grown
+    return record
+
+
+def _rewrite(value, path: tuple, change) -> None:
+    """Apply `change` to every value at `path` ("[]" steps into each item of a list)."""
+    if not path or value is None:
+        return
+    step, rest = path[0], path[1:]
+    if step == "[]":
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if rest:
+                    _rewrite(item, rest, change)
+                elif isinstance(item, str):
+                    value[index] = change(item)
+        return
+    if not isinstance(value, dict) or step not in value:
+        return
+    if rest:
+        _rewrite(value[step], rest, change)
+    elif isinstance(value[step], str):
+        value[step] = change(value[step])
