@@ -276,12 +276,7 @@
     }
   }
 
-  // Material's instant navigation swaps pages without reloading scripts; document$ emits for each page.
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(onPage);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", onPage);
-  } else {
-    onPage();
-  }
+  // Loaded by on-demand.js, after Material's bundle. document$ replays the page shown now and emits
+  // again after each instant navigation, which swaps pages without running their scripts.
+  document$.subscribe(onPage);
 })();
