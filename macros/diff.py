@@ -19,7 +19,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel
 
-from .model import KINDS, Kind, field_shape
+from .model import KINDS, Kind, field_shapes
 
 NOT_SET = object()
 """A field or list entry that is absent on one side."""
@@ -152,16 +152,16 @@ def _field_changes(model: type[BaseModel] | None, before, after, at: str) -> lis
 
 def _field_model(model: type[BaseModel] | None, name) -> type[BaseModel] | None:
     """The record type held by field `name` of `model` (directly or as list items), if it holds records."""
-    field = model.model_fields.get(name) if model else None
-    return field_shape(field).nested if field else None
+    shape = field_shapes(model).get(name) if model else None
+    return shape.nested if shape else None
 
 
 def _entry_key(model: type[BaseModel] | None) -> str | None:
     """The field that identifies an entry of a list: its first field, when that names another record."""
     if model is None:
         return None
-    name, field = next(iter(model.model_fields.items()))
-    return name if field_shape(field).ref is not None else None
+    name, shape = next(iter(field_shapes(model).items()))
+    return name if shape.ref is not None else None
 
 
 def _keyed(value, key: str) -> bool:

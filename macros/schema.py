@@ -51,12 +51,15 @@ def schema_files() -> dict[str, str]:
 
 def stale_schemas(folder: Path = SCHEMAS) -> list[str]:
     """Files in `folder` that are missing, out of date or left over, compared with the models."""
-    expected = schema_files()
-    present = {path.name for path in Path(folder).glob("*.schema.json")}
+    return _stale(Path(folder), schema_files())
+
+
+def _stale(folder: Path, expected: dict[str, str]) -> list[str]:
+    present = {path.name for path in folder.glob("*.schema.json")}
     differ = [
         name
         for name, text in expected.items()
-        if name not in present or (Path(folder) / name).read_text(encoding="utf-8") != text
+        if name not in present or (folder / name).read_text(encoding="utf-8") != text
     ]
     return sorted(differ + list(present - expected.keys()))
 
@@ -65,8 +68,8 @@ def write_schemas(folder: Path = SCHEMAS) -> list[str]:
     """Bring `folder` in line with the models. Returns the names of the files written or removed."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    changed = stale_schemas(folder)
     expected = schema_files()
+    changed = _stale(folder, expected)
     for name in changed:
         if name in expected:
             (folder / name).write_text(expected[name], encoding="utf-8")
