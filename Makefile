@@ -44,7 +44,7 @@ $(VENV)/.test: requirements.txt requirements-test.txt
 	touch $(VENV)/.runtime $@
 
 browser:
-	scripts/install-chromium
+	scripts/install-debian-tools
 
 node_modules/.installed: package.json package-lock.json
 	scripts/install-node-tools
