@@ -193,6 +193,11 @@ class Renderer:
         """Every field of every data file, read from the models (for faculty)."""
         return self._render("data_reference.html", root, sections=record_docs())
 
+    def moved_page(self, old, target: str, canonical: str) -> str:
+        """The page left at a retired track's old address: an HTML redirect to `target`, with a plain link too."""
+        track = self.curriculum.track(old.replaced_by)
+        return self.env.get_template("moved_page.html").render(old=old, track=track, target=target, canonical=canonical)
+
     # -- plumbing -------------------------------------------------------------------------------
 
     def _track(self, track_id: str) -> Track:
