@@ -330,6 +330,10 @@ class _Loaded:
             for entry in _list(raw.get("skills") if isinstance(raw, dict) else None)
             if isinstance(entry, dict)
         }
+        # A mention of a renamed or retired ID is its own problem; the skill it now names is not "not taught".
+        taught |= {self.renamed.get("skills", {}).get(old) for old in taught} | {
+            self.retired("skills").get(old) for old in taught
+        }
         for index, track in self.valid["tracks"]:
             first_position: dict[str, int] = {}
             for position, entry in enumerate(track.skills):
