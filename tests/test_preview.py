@@ -127,7 +127,7 @@ def test_a_faculty_member_edits_breaks_and_fixes_a_data_file(preview):
 
 
 def test_templates_and_code_are_watched_too(preview):
-    """One save to a template in overrides/ and one to the code in macros/: both show after the rebuild."""
+    """A template in overrides/ and the code in macros/, saved together: both show after the rebuild."""
     track = load_curriculum(preview.project / "data").tracks[0]
     template = preview.project / "overrides" / "curriculum" / "skill_catalogue.html"
     edit(template, '<nav class="cm-index"', '<p>Template saved in the preview.</p>\n<nav class="cm-index"')
