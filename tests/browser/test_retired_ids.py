@@ -42,29 +42,25 @@ def test_the_old_skill_anchor_sits_beside_the_new_skill(retired):
     assert f'<h3 id="{skill.id}">' in article
 
 
-@pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
-def test_an_old_skill_address_shows_the_new_skill(browser, retired, javascript):
-    _, server, skill, _ = retired
-    visit = new_visit(browser, server, javascript=javascript)
-    try:
-        visit.open(f"skills/#{OLD_SKILL}")
-        expect(visit.page.locator(f"h3[id='{skill.id}']")).to_be_in_viewport()
-        assert visit.error_responses == []
-    finally:
-        visit.page.context.close()
+@pytest.fixture(params=[True, False], ids=["with-javascript", "without-javascript"])
+def visit_retired(request, browser, retired):
+    visit = new_visit(browser, retired[1], javascript=request.param)
+    yield visit
+    assert visit.error_responses == []
+    visit.page.context.close()
 
 
-@pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
-def test_an_old_track_page_leads_to_the_new_one(browser, retired, javascript):
-    _, server, _, track = retired
-    visit = new_visit(browser, server, javascript=javascript)
-    try:
-        visit.open(f"tracks/{OLD_TRACK.lower()}/")
-        expect(visit.page).to_have_url(f"{server.base_url}tracks/{track.id.lower()}/")
-        expect(visit.page.get_by_role("heading", level=1)).to_contain_text(track.title)
-        assert visit.error_responses == []
-    finally:
-        visit.page.context.close()
+def test_an_old_skill_address_shows_the_new_skill(visit_retired, retired):
+    skill = retired[2]
+    visit_retired.open(f"skills/#{OLD_SKILL}")
+    expect(visit_retired.page.locator(f"h3[id='{skill.id}']")).to_be_in_viewport()
+
+
+def test_an_old_track_page_leads_to_the_new_one(visit_retired, retired):
+    server, track = retired[1], retired[3]
+    visit_retired.open(f"tracks/{OLD_TRACK.lower()}/")
+    expect(visit_retired.page).to_have_url(f"{server.base_url}tracks/{track.id.lower()}/")
+    expect(visit_retired.page.get_by_role("heading", level=1)).to_contain_text(track.title)
 
 
 def test_the_old_track_page_says_where_it_went_for_whoever_sees_it(retired):
