@@ -335,6 +335,15 @@ class _Loaded:
             self.retired("skills").get(old) for old in taught
         }
         for index, track in self.valid["tracks"]:
+            admitted: set[str] = set()
+            for position, route in enumerate(track.admits):
+                if route.background in admitted:
+                    self.report(
+                        tracks,
+                        (index, "admits", position, "background"),
+                        f"{route.background} is listed twice in admits",
+                    )
+                admitted.add(route.background)
             first_position: dict[str, int] = {}
             for position, entry in enumerate(track.skills):
                 at = (index, "skills", position)

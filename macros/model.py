@@ -116,6 +116,7 @@ AssessmentId = _ref("assessments")
 RotationId = _ref("rotations")
 GapAreaId = _ref("gap_areas")
 LevelNumber = _ref("entrustment", int)
+BackgroundId = _ref("backgrounds")
 
 
 class Modality(StrEnum):
@@ -274,6 +275,13 @@ class Exam(Record):
     reviewed_by: ReviewedBy = None
 
 
+class Background(Record):
+    id: Id
+    """Stable ID, e.g. ANAESTHESIOLOGY."""
+    title: Label
+    """The specialty as applicants name it, e.g. "Anaesthesiology"."""
+
+
 class Rotation(Record):
     id: Id
     """Stable ID, e.g. ROT-NEURO."""
@@ -321,6 +329,22 @@ class TrackSkill(Record):
     """Source of this level and number, when it differs from the track's targets_source."""
 
 
+class EntrySkill(Record):
+    skill: SkillId
+    """A skill an applicant must already hold on entry."""
+    level: LevelNumber
+    """The entrustment level the applicant must already have reached in it."""
+
+
+class EntryRoute(Record):
+    background: BackgroundId
+    """A specialty the track admits: an ID from data/backgrounds.yaml."""
+    requirements: list[Text] = []
+    """What applicants from this specialty must have or do, beyond the track's eligibility, one item each."""
+    entry_skills: list[EntrySkill] = []
+    """Skills applicants from this specialty must already hold at a level when they start."""
+
+
 class Block(Record):
     title: Title
     """The block's name, e.g. "Interventional pain clinic"."""
@@ -350,7 +374,9 @@ class Track(Record):
     audience: Text
     """Who the track is for."""
     eligibility: Annotated[list[Text], Field(min_length=1)]
-    """What an applicant must have, one requirement per item."""
+    """What every applicant must have, whatever their specialty, one requirement per item."""
+    admits: list[EntryRoute] = []
+    """The specialties the track admits, each with what its applicants need on entry. Leave out to admit any specialty."""
     exams: list[ExamId] = []
     """Exams the track prepares for."""
     structure: Annotated[list[Block], Field(min_length=1)]
@@ -371,6 +397,12 @@ class Track(Record):
     """The skills checklist: each skill with its target level and, where procedural, its minimum number."""
     last_reviewed: LastReviewed = None
     reviewed_by: ReviewedBy = None
+
+    def route(self, background_id: str) -> EntryRoute | None:
+        """How applicants from a specialty enter this track, or None if it does not admit them."""
+        if not self.admits:
+            return EntryRoute(background=background_id)
+        return next((route for route in self.admits if route.background == background_id), None)
 
     def target(self, skill_id: str) -> TrackSkill | None:
         """This track's checklist entry for a skill, or None if the track does not teach it."""
@@ -507,6 +539,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("assessments", AssessmentMethod, purpose="Assessment methods."),
     Kind("exams", Exam, purpose="External exams tracks prepare for."),
     Kind("rotations", Rotation, purpose="Clinical rotations track blocks are spent on."),
+    Kind("backgrounds", Background, purpose="The specialties applicants come from, which tracks admit."),
     Kind("skills", Skill, purpose="The skills catalogue."),
     Kind("tracks", Track, purpose="Fellowships, workshops and exam-preparation modules, with their checklists."),
     Kind("gap_areas", GapArea, purpose="Where anaesthesia training and pain medicine differ."),
@@ -530,6 +563,7 @@ class Curriculum:
     assessments: tuple[AssessmentMethod, ...]
     exams: tuple[Exam, ...]
     rotations: tuple[Rotation, ...]
+    backgrounds: tuple[Background, ...]
     skills: tuple[Skill, ...]
     tracks: tuple[Track, ...]
     gap_areas: tuple[GapArea, ...]

@@ -440,6 +440,8 @@ def _set(record: dict, path: tuple, value) -> tuple:
             if position + 2 == len(path):  # a list of references
                 items[:1] = [value]
                 return tuple(concrete)
+            if not items:
+                items.append({})
             node = items[0]
         elif last:
             node[step] = value
@@ -516,6 +518,14 @@ def test_session_of_a_track_that_is_not_a_workshop(mini_data):
     assert_fails_with(
         mini_data,
         f"data/workshops.yaml:{line}: record WS-FUTURE, field track: FEL-US-6M is a fellowship track; sessions must belong to a workshop track",
+    )
+
+
+def test_specialty_admitted_twice(mini_data):
+    line = replace(mini_data, "tracks.yaml", "    - background: NEUROLOGY\n", "    - background: ANAESTHESIOLOGY\n")
+    assert_fails_with(
+        mini_data,
+        f"data/tracks.yaml:{line}: record FEL-US-6M, field admits[1].background: ANAESTHESIOLOGY is listed twice in admits",
     )
 
 

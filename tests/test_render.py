@@ -121,6 +121,16 @@ def test_profile_and_structure_of_a_track(renderer, mini):
     facts = {dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in profile.select("dt")}
     assert facts["Duration"] == "6 months"
     assert facts["Eligibility"] == " ".join(track.eligibility)
+    admitted = profile.find("dt", string="Specialties admitted").find_next_sibling("dd")
+    routes = admitted.find("ul", recursive=False).find_all("li", recursive=False)
+    assert [li.find(string=True, recursive=False).strip() for li in routes] == [
+        mini.get("backgrounds", route.background).title for route in track.admits
+    ]
+    neurology = routes[1]
+    assert neurology.select_one("a")["href"] == "skills/#ASSESS-HISTORY"
+    assert "at level 2 on entry" in neurology.get_text()
+    open_to_all = soup(renderer.track_profile("WS-KNEE"))
+    assert open_to_all.find("dt", string="Specialties admitted").find_next_sibling("dd").get_text() == "Any specialty"
     structure = soup(renderer.track_structure("FEL-US-6M")).table
     assert [tr.th.get_text() for tr in rows(structure)] == [block.title for block in track.structure]
 
