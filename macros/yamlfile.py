@@ -193,8 +193,6 @@ _FLOAT = re.compile(
     re.VERBOSE,
 )
 _TAG = "tag:yaml.org,2002:"
-MERGE = object()
-"""The YAML merge key `<<` (written plain), whose record's fields are copied into the record it sits in."""
 
 
 def _plain(value: str):
@@ -202,12 +200,13 @@ def _plain(value: str):
         return None
     if _BOOL.match(value):
         return value[0] in "tT"
-    if _INT.match(value) and value.strip("+-_"):
-        return _int(value)
-    if _FLOAT.match(value):
-        return _float(value)
-    if value == "<<":
-        return MERGE
+    try:
+        if _INT.match(value):
+            return _int(value)
+        if _FLOAT.match(value):
+            return _float(value)
+    except (ValueError, IndexError):  # underscores only, such as `_` or `0x_`: ruamel.yaml crashes; here, text
+        pass
     return value
 
 
@@ -257,13 +256,15 @@ def _at(event, message: str) -> Unreadable:
 class _Building:
     """A mapping or sequence whose items are still arriving."""
 
-    def __init__(self, node, line: int):
-        self.node, self.line = node, line
+    def __init__(self, node):
+        self.node = node
         self.key = _NO_KEY
         self.merged: list[Mapping] = []
 
 
 _NO_KEY = object()
+_MERGE = object()
+"""The YAML merge key `<<` (written plain): the fields of the record after it are copied into its record."""
 
 
 def _build(text: str, fields: frozenset[str]):
@@ -307,7 +308,7 @@ def _build(text: str, fields: frozenset[str]):
                 else:
                     node.item_lines = []
                 root = _place(stack, node, event, root)
-                stack.append(_Building(node, node.line))
+                stack.append(_Building(node))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 _merge(stack.pop())
             elif isinstance(event, yaml.ScalarEvent):
@@ -330,17 +331,19 @@ def _place(stack: list[_Building], value, event, root):
     elif parent.key is _NO_KEY:
         if isinstance(value, (Mapping, Sequence)):
             raise _at(event, "a field name must be plain text, not a list or a record")
-        if value in parent.node or (value is MERGE and parent.merged):
-            raise _at(event, f"the key '{'<<' if value is MERGE else value}' is written twice in the same record")
+        if value == "<<" and event.tag is None and event.implicit[0]:
+            value = _MERGE
+        if value in parent.node or (value is _MERGE and parent.merged):
+            raise _at(event, f"the key '{'<<' if value is _MERGE else value}' is written twice in the same record")
         parent.key = value
         parent.node.key_lines[value] = line
     else:
-        if parent.key is MERGE:
+        if parent.key is _MERGE:
             records = value if isinstance(value, Sequence) else [value]
             if not all(isinstance(record, Mapping) for record in records):
                 raise _at(event, "'<<' (a YAML merge key) must be followed by a record. Write the fields out instead")
             parent.merged = records
-            del parent.node.key_lines[MERGE]
+            del parent.node.key_lines[_MERGE]
         else:
             parent.node[parent.key] = value
         parent.key = _NO_KEY
