@@ -24,6 +24,10 @@ from .load import load_curriculum
 from .problems import CurriculumError
 from .render import Renderer
 
+_this_build: dict = {}
+"""What define_env loaded, for on_post_build: the downloads show the data the pages show, even when a file is
+saved during the build (as happens while mkdocs serve is running)."""
+
 
 def define_env(env) -> None:
     from mkdocs.exceptions import PluginError
@@ -36,6 +40,7 @@ def define_env(env) -> None:
         raise PluginError(error.report()) from None
     finally:
         _import_afresh_next_time()
+    _this_build["curriculum"] = curriculum
     renderer = Renderer(curriculum, today=build_date())
     for name in Renderer.macros:
         env.macro(_for_page(env, name, getattr(renderer, name)), name)
@@ -47,7 +52,7 @@ def define_env(env) -> None:
 def on_post_build(env) -> None:
     """Write the downloads (curriculum JSON and its schema, checklist CSVs, workshop calendar) into the site,
     and a page at each retired track's old address that leads to its replacement."""
-    curriculum = load_curriculum(Path(env.project_dir) / "data")  # cached: the same object define_env loaded
+    curriculum = _this_build["curriculum"]
     site = Path(env.conf["site_dir"])
     folder = site / "downloads"
     folder.mkdir(parents=True, exist_ok=True)
