@@ -399,13 +399,23 @@ def append_track(data_dir: Path, track_id: str, kind: str, exams: str, skills: s
     path.write_text(path.read_text(encoding="utf-8") + track_record(track_id, kind, exams, skills), encoding="utf-8")
 
 
-def test_level_above_a_prerequisite_in_the_same_track(mini_data):
-    line = replace(
-        mini_data,
+def change_knee_entry(data_dir: Path, fields: str) -> int:
+    """Rewrite the fellowship's US-KNEE-INJ line (level 4, at least 10; its prerequisite SAFETY-ASEPSIS is at 4)."""
+    return replace(
+        data_dir,
         "tracks.yaml",
         "{skill: US-KNEE-INJ, level: 4, min_supervised: 10}",
-        "{skill: US-KNEE-INJ, level: 5, min_supervised: 10}",
+        f"{{skill: US-KNEE-INJ, {fields}}}",
     )
+
+
+def assert_valid(data_dir: Path) -> None:
+    result = check(data_dir)
+    assert result.code == 0, result.output
+
+
+def test_level_above_a_prerequisite_in_the_same_track(mini_data):
+    line = change_knee_entry(mini_data, "level: 5, min_supervised: 10")
     assert_fails_with(
         mini_data,
         f"data/tracks.yaml:{line}: record FEL-US-6M, field skills[2].level: level 5 for US-KNEE-INJ is above level 4 "
@@ -414,22 +424,13 @@ def test_level_above_a_prerequisite_in_the_same_track(mini_data):
 
 
 def test_a_level_above_a_prerequisite_is_accepted_with_its_reason(mini_data):
-    replace(
-        mini_data,
-        "tracks.yaml",
-        "{skill: US-KNEE-INJ, level: 4, min_supervised: 10}",
-        "{skill: US-KNEE-INJ, level: 5, min_supervised: 10, above_prerequisite_reason: Taught on its own list.}",
-    )
-    result = check(mini_data)
-    assert result.code == 0, result.output
+    change_knee_entry(mini_data, "level: 5, min_supervised: 10, above_prerequisite_reason: Taught on its own list.")
+    assert_valid(mini_data)
 
 
 def test_a_reason_where_no_prerequisite_is_lower(mini_data):
-    line = replace(
-        mini_data,
-        "tracks.yaml",
-        "{skill: US-KNEE-INJ, level: 4, min_supervised: 10}",
-        "{skill: US-KNEE-INJ, level: 4, min_supervised: 10, above_prerequisite_reason: Taught on its own list.}",
+    line = change_knee_entry(
+        mini_data, "level: 4, min_supervised: 10, above_prerequisite_reason: Taught on its own list."
     )
     assert_fails_with(
         mini_data,
@@ -463,8 +464,7 @@ def test_exam_module_expecting_a_skill_a_fellowship_does_not_teach(mini_data):
 
 def test_exam_module_for_another_exam_is_not_compared(mini_data):
     append_track(mini_data, "EXAM-OTHER", "exam-preparation", "[]", "    - {skill: US-KNEE-INJ, level: 5}\n")
-    result = check(mini_data)
-    assert result.code == 0, result.output
+    assert_valid(mini_data)
 
 
 def test_higher_level_with_a_lower_minimum_in_another_track(mini_data):
@@ -484,17 +484,11 @@ def test_a_higher_level_with_as_many_supervised_is_accepted(mini_data):
     append_track(
         mini_data, "FEL-PM-1Y", "fellowship", "[]", "    - {skill: US-KNEE-INJ, level: 5, min_supervised: 10}\n"
     )
-    result = check(mini_data)
-    assert result.code == 0, result.output
+    assert_valid(mini_data)
 
 
 def test_sign_off_method_the_skill_and_the_track_do_not_use(mini_data):
-    line = replace(
-        mini_data,
-        "tracks.yaml",
-        "{skill: US-KNEE-INJ, level: 4, min_supervised: 10}",
-        "{skill: US-KNEE-INJ, level: 4, min_supervised: 10, sign_off_requires: [CBD]}",
-    )
+    line = change_knee_entry(mini_data, "level: 4, min_supervised: 10, sign_off_requires: [CBD]")
     result = assert_fails_with(
         mini_data,
         f"data/tracks.yaml:{line}: record FEL-US-6M, field skills[2].sign_off_requires[0]: "
@@ -507,11 +501,5 @@ def test_sign_off_method_the_skill_and_the_track_do_not_use(mini_data):
 
 
 def test_a_sign_off_method_the_skill_and_the_track_use_is_accepted(mini_data):
-    replace(
-        mini_data,
-        "tracks.yaml",
-        "{skill: US-KNEE-INJ, level: 4, min_supervised: 10}",
-        "{skill: US-KNEE-INJ, level: 4, min_supervised: 10, sign_off_requires: [DOPS]}",
-    )
-    result = check(mini_data)
-    assert result.code == 0, result.output
+    change_knee_entry(mini_data, "level: 4, min_supervised: 10, sign_off_requires: [DOPS]")
+    assert_valid(mini_data)
