@@ -28,6 +28,7 @@ from click.testing import CliRunner
 from macros import yamlfile
 from macros.__main__ import main
 from macros.load import load_curriculum, review_warnings
+from records import track_record
 from sitebuild import PROJECT, build_site, copy_project
 
 GUIDE = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -58,6 +59,7 @@ class Example:
     skill: str = EXAMPLES["new-skill"] + "\n"
     entry: str = EXAMPLES["track-entry"] + "\n"
     extra_skill_lines: str = ""
+    extra_track: str = ""  # a second track, appended to tracks.yaml
     encoding: str = "utf-8"
     """How skills.yaml is saved afterwards: "cp1252" is Windows' "ANSI"."""
 
@@ -74,7 +76,7 @@ class Example:
         record = next(r for r in document if r["id"] == TRACK)
         lines = tracks.read_text(encoding="utf-8").splitlines(keepends=True)
         lines.insert(record.key_lines["skills"], self.entry)
-        tracks.write_text("".join(lines), encoding="utf-8")
+        tracks.write_text("".join(lines) + self.extra_track, encoding="utf-8")
         skills = data / "skills.yaml"
         skills.write_bytes(skills.read_text(encoding="utf-8").encode(self.encoding))
 
@@ -134,6 +136,20 @@ DATA_MISTAKES: dict[str, Example] = {
     "yes-as-reviewer": replace(WORKED, extra_skill_lines="  reviewed_by: yes\n"),
     "only-spaces": replace(WORKED, extra_skill_lines='  reviewed_by: " "\n'),
     "session-ended": Session().changed("2027-11-1", "2025-11-1"),
+    # The consistency rules: levels and numbers that contradict each other.
+    "level-above-prerequisite": WORKED.changed("level: 3", "level: 5", in_entry=True),
+    "exam-module-above-fellowship": replace(
+        WORKED,
+        extra_track=track_record(
+            "EXAM-FIPP", "exam-preparation", "[FIPP]", f"    - {{skill: {SKILL['id']}, level: 4}}\n"
+        ),
+    ),
+    "higher-level-fewer-supervised": replace(
+        WORKED,
+        extra_track=track_record(
+            "FEL-PM-1Y", "fellowship", "[]", f"    - {{skill: {SKILL['id']}, level: 4, min_supervised: 5}}\n"
+        ),
+    ),
 }
 
 
