@@ -460,7 +460,8 @@ class _Loaded:
                     and track.target(prerequisite).level < entry.level
                 ]
                 at = (index, "skills", position)
-                if entry.above_prerequisite_reason is not None and not lower:
+                # Only when the skill could be read: one broken skills.yaml must give one message, not one per reason.
+                if entry.above_prerequisite_reason is not None and not lower and entry.skill in skills:
                     self.report(
                         tracks,
                         at + ("above_prerequisite_reason",),

@@ -10,6 +10,7 @@ import contextlib
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -328,6 +329,18 @@ def test_a_value_of_the_wrong_shape_never_crashes(mini_data, file, old, new):
     assert result.code == 1, result.output
     assert any(problem.startswith(f"data/{file}:") for problem in result.problems), result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
+def test_one_unreadable_file_of_the_real_data_is_one_problem(tmp_path, kind):
+    """A broken save, as in the live preview: the file's own problem, and none from the files that refer to it."""
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT / "data", data)
+    path = data / kind.file
+    path.write_text(path.read_text(encoding="utf-8") + "\t\n", encoding="utf-8")
+    result = check(data)
+    assert result.code == 1
+    assert [problem.split(":")[0] for problem in result.problems] == [f"data/{kind.file}"], result.output
 
 
 def test_wrong_type(mini_data):
