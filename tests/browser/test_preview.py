@@ -55,20 +55,24 @@ def test_every_navigation_link_opens_its_page(preview, preview_build):
         here = without_fragment(page.url)
         links = page.eval_on_selector_all(NAVIGATION, "links => links.map(a => [a.getAttribute('href'), a.href])")
         assert links, f"{here}: no navigation"
-        for written, target in links:
-            seen.setdefault(without_fragment(target), (here, written))
+        on_this_page = {without_fragment(target): written for written, target in links}
+        for target, written in on_this_page.items():
+            seen.setdefault(target, (here, written))
         pending = [target for target in seen if target not in reached]
         if not pending:
             break
-        target = next((t for t in pending if seen[t][0] == here), pending[0])
-        if seen[target][0] != here:
+        # Follow a link on the page shown when there is one left to follow; else go back to where one was.
+        target = next((t for t in pending if t in on_this_page), pending[0])
+        if target in on_this_page:
+            written = on_this_page[target]
+        else:
             page.goto(seen[target][0])
-        written = seen[target][1]
+            written = seen[target][1]
         with page.expect_navigation(wait_until="domcontentloaded"):
             # a click's default action, also for a link inside a collapsed section
             page.locator(f'{NAVIGATION}[href="{written}"]').first.evaluate("a => a.click()")
         assert without_fragment(page.url) == target
-        assert target.endswith(".html"), f"{seen[target][0]}: '{written}' leads to a folder, which shows a listing"
+        assert target.endswith(".html"), f"'{written}' leads to a folder, which shows a file listing"
         assert page.locator(".md-content h1").count() == 1, f"{target} opened without its heading"
         assert page.evaluate(ANNOUNCED), f"{target}: Material did not announce the page to its scripts"
         reached.add(target)
