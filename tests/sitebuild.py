@@ -15,11 +15,17 @@ PROJECT = Path(__file__).resolve().parent.parent
 MINI = PROJECT / "tests" / "fixtures" / "mini"  # the tiny fixture curriculum
 
 
-def site_url(project: Path = PROJECT) -> str:
-    """The address a build of the project is for: site_url in its mkdocs.yml, read as MkDocs reads it
-    (the SITE_URL environment variable, when set, overrides it), ending with a slash as MkDocs writes it."""
+def mkdocs_yml(project: Path = PROJECT) -> dict:
+    """The project's mkdocs.yml as MkDocs reads it: !ENV tags resolved from the environment (plain YAML
+    cannot read them), before MkDocs fills in its defaults."""
     with open(project / "mkdocs.yml", encoding="utf-8") as config:
-        url = yaml_load(config)["site_url"]
+        return yaml_load(config)
+
+
+def site_url(project: Path = PROJECT) -> str:
+    """The address a build of the project is for: site_url in its mkdocs.yml (the SITE_URL environment
+    variable, when set, overrides it), ending with a slash as MkDocs writes it."""
+    url = mkdocs_yml(project)["site_url"]
     return url if url.endswith("/") else url + "/"
 
 
