@@ -18,7 +18,7 @@ from mkdocs.utils.yaml import yaml_load
 from macros.clock import build_date
 from macros.export import FileNames
 from macros.render import Renderer
-from sitebuild import PROJECT, site_url
+from sitebuild import PROJECT, mkdocs_yml, site_url
 
 TEXT_FILES = ("*.html", "*.xml", "*.json", "*.csv", "*.ics", "*.js", "*.css")
 
@@ -128,12 +128,9 @@ def test_preview_uses_the_vendored_shim_before_materials_scripts(preview):
 def test_preview_has_the_published_features_but_instant_navigation():
     """mkdocs.preview.yml repeats mkdocs.yml's theme features (a list replaces, not merges); only instant
     navigation, which cannot work from a file, is left out."""
-    with (
-        open(PROJECT / "mkdocs.yml", encoding="utf-8") as published,
-        open(PROJECT / "mkdocs.preview.yml", encoding="utf-8") as preview,
-    ):
-        published_features = yaml_load(published)["theme"]["features"]
-        preview_features = yaml_load(preview)["theme"]["features"]
+    published_features = mkdocs_yml()["theme"]["features"]
+    with open(PROJECT / "mkdocs.preview.yml", encoding="utf-8") as preview:
+        preview_features = yaml_load(preview)["theme"]["features"]  # mkdocs.yml's, with the preview's on top
     assert "navigation.instant" in published_features
     assert preview_features == [name for name in published_features if name != "navigation.instant"]
 
