@@ -15,10 +15,11 @@ from pathlib import Path
 from jinja2 import TemplateError
 
 from .clock import build_date
+from .escape import heading_id, html_attribute, html_text, plain_title
 from .export import downloads
 from .load import load_curriculum
 from .problems import CurriculumError
-from .render import Renderer
+from .render import Renderer, track_page
 
 
 def define_env(env) -> None:
@@ -35,6 +36,27 @@ def define_env(env) -> None:
     env.conf["extra"]["curriculum"] = curriculum.info  # footer: version and effective date
     # Glossary terms become tooltips in every page's prose (Python-Markdown's abbr glossary).
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = {t.term: t.expansion for t in curriculum.glossary}
+    env.conf["mdx_configs"].setdefault("toc", {})["slugify"] = heading_id
+    env.conf["plugins"]["curriculum-escaping"] = _ThemeFilters()
+
+
+def on_pre_page_macros(env) -> None:
+    """A track's page (docs/tracks/<id in lower case>.md) is described, for search engines and link
+    previews, by the track's summary, unless its front matter says otherwise."""
+    curriculum = load_curriculum(Path(env.project_dir) / "data")  # cached
+    pages = {f"{track_page(track.id)}.md": track for track in curriculum.tracks}
+    track = pages.get(env.page.file.src_uri)
+    if track is not None:
+        env.page.meta.setdefault("description", track.summary)
+
+
+class _ThemeFilters:
+    """Gives the theme's templates (overrides/) the escaping functions of macros/escape.py as filters, as
+    MkDocs builds the theme's Jinja environment (its on_env event)."""
+
+    def on_env(self, env, **kwargs):
+        env.filters.update(html_text=html_text, html_attribute=html_attribute, plain_title=plain_title)
+        return env
 
 
 def on_post_build(env) -> None:
