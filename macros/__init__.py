@@ -14,6 +14,7 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
+from . import csp
 from .clock import build_date
 from .escape import heading_id, html_attribute, html_text, plain_title
 from .export import downloads
@@ -60,12 +61,32 @@ class _ThemeFilters:
 
 
 def on_post_build(env) -> None:
-    """Write the downloads (curriculum JSON and its schema, checklist CSVs, workshop calendar) into the site."""
+    """Write the downloads (curriculum JSON and its schema, checklist CSVs, workshop calendar) into the site,
+    then the Content-Security-Policy into every page."""
     curriculum = load_curriculum(Path(env.project_dir) / "data")  # cached: the same object define_env loaded
     folder = Path(env.conf["site_dir"]) / "downloads"
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in downloads(curriculum, build_date(), env.conf["site_url"] or "").items():
         (folder / name).write_bytes(content)
+    _write_content_security_policy(env.conf)
+
+
+def _write_content_security_policy(config) -> None:
+    """Every page gets the same policy (macros/csp.py), which allows the inline scripts and styles of all pages.
+    `mkdocs serve` puts an inline live-reload script of its own into each page it serves, which changes with
+    every request, so no hash can name it: the pages it serves allow inline scripts. It gives site_url the
+    address it serves at, which is how it is recognised here."""
+    from mkdocs.exceptions import PluginError
+
+    host, port = config["dev_addr"]
+    served_by_mkdocs = (config["site_url"] or "").startswith(f"http://{host}:{port}/")
+    pages = {path: path.read_text(encoding="utf-8") for path in sorted(Path(config["site_dir"]).rglob("*.html"))}
+    policy = csp.site_policy(pages.values(), inline_scripts=served_by_mkdocs)
+    for path, html in pages.items():
+        try:
+            path.write_text(csp.with_policy(html, policy), encoding="utf-8")
+        except ValueError as error:
+            raise PluginError(f"{path.relative_to(config['site_dir'])}: {error}") from None
 
 
 class MacroCallError(Exception):
