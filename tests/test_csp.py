@@ -3,9 +3,13 @@ policy on the built site is checked by tests/test_gates_static.py, and in Chromi
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import yaml
 
 from macros.csp import inline_code, page_policy, policy, site_policy, source_hash, with_policy
+from sitebuild import PROJECT
 
 PAGE = """<!doctype html>
 <html><head><meta charset="utf-8">
@@ -88,3 +92,14 @@ def test_the_policy_is_written_into_the_pages_meta_element():
 def test_a_page_without_exactly_one_policy_element_is_refused(html):
     with pytest.raises(ValueError, match="one Content-Security-Policy <meta> element"):
         with_policy(html, "default-src 'self'")
+
+
+def test_security_md_shows_the_policy_the_site_carries(built_site):
+    """SECURITY.md quotes the policy with its hashes left out; the built pages carry exactly that."""
+    text = (PROJECT / "SECURITY.md").read_text(encoding="utf-8")
+    quoted = re.search(r"```text\n(default-src.*?)```", text, re.DOTALL).group(1).splitlines()
+    described = [re.sub(r" <the hash of each inline \w+>", "", line) for line in quoted]
+    carried = re.sub(r" 'sha256-[^']+'", "", page_policy((built_site / "index.html").read_text(encoding="utf-8")))
+    assert described == carried.split("; ")
+    contact = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["academy"]["contact"]
+    assert "@" in contact and "`extra.academy.contact`" in text, "problems are reported to the academy's address"
