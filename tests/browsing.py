@@ -26,6 +26,8 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 # Each securitypolicyviolation event, in every document of a context, reported to Python as one line.
+# Tests too run under the pages' policy: page.wait_for_function("expression") polls with eval, which it
+# blocks ('unsafe-eval'); pass a function instead, wait_for_function("() => expression").
 _REPORT_POLICY_VIOLATIONS = """
 document.addEventListener("securitypolicyviolation", (event) => {
   const blocked = event.blockedURI === "inline" ? "inline code" : event.blockedURI || "inline code";
