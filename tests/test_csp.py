@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
 from macros.csp import inline_code, page_policy, policy, site_policy, source_hash, with_policy
-from sitebuild import PROJECT
+from sitebuild import PROJECT, mkdocs_yml
 
 PAGE = """<!doctype html>
 <html><head><meta charset="utf-8">
@@ -101,5 +100,5 @@ def test_security_md_shows_the_policy_the_site_carries(built_site):
     described = [re.sub(r" <the hash of each inline \w+>", "", line) for line in quoted]
     carried = re.sub(r" 'sha256-[^']+'", "", page_policy((built_site / "index.html").read_text(encoding="utf-8")))
     assert described == carried.split("; ")
-    contact = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["academy"]["contact"]
+    contact = mkdocs_yml()["extra"]["academy"]["contact"]
     assert "@" in contact and "`extra.academy.contact`" in text, "problems are reported to the academy's address"
