@@ -1,8 +1,9 @@
 """Curriculum -> HTML fragments for pages: one method, one template, per kind of table.
 
-Templates live in overrides/curriculum/. They are rendered with autoescaping, so text from data is
-always shown as typed: markup is escaped, and `{{ … }}` is never executed (macro output is not
-rendered again). Every value is put on one line, so nothing from data can start a Markdown line.
+Templates live in overrides/curriculum/. Every value they write goes through html_text (macros/escape.py,
+the templates' `finalize`), so text from data is always shown as typed: markup is escaped, and `{{ … }}`
+is never executed (macro output is not rendered again). Every value is put on one line, so nothing from
+data can start a Markdown line.
 """
 
 from __future__ import annotations
@@ -15,11 +16,17 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .escape import css_string, html_attribute, html_text, json_attribute, markdown_heading, one_line
 from .export import FileNames, self_assessment_data
 from .model import Curriculum, Track
 from .reference import record_docs
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "curriculum"
+
+
+def track_page(track_id: str) -> str:
+    """Where a track's page is, under docs/ (with .md) and on the site (with /): tracks/<id in lower case>."""
+    return f"tracks/{track_id.lower()}"
 
 
 @dataclass(frozen=True)
@@ -40,7 +47,7 @@ class Links:
         return f"{self.page('skills')}#{skill_id}"
 
     def track(self, track_id: str) -> str:
-        return self.page(f"tracks/{track_id.lower()}")
+        return self.page(track_page(track_id))
 
     def domain(self, domain_id: str) -> str:
         return f"{self.page('skills')}#{domain_id}"
@@ -50,18 +57,6 @@ class Links:
 
     def download(self, name: str) -> str:
         return f"{self.root}downloads/{name}"
-
-
-def markdown_text(text: str) -> str:
-    """Plain text made safe inside a Markdown line, e.g. a heading: no HTML, no emphasis, no links."""
-    return re.sub(r"([\\`*_\[\]#])", r"\\\1", str(escape(" ".join(text.split()))))
-
-
-def css_string(text: str) -> Markup:
-    """Plain text as a quoted CSS string, safe inside a <style> element: every character but letters,
-    digits and spaces is written as a CSS escape, so no quote, backslash or `</style>` survives."""
-    escaped = "".join(ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):06x}" for ch in text)
-    return Markup(f'"{escaped}"')  # noqa: S704 - nothing but letters, digits and spaces is left unescaped
 
 
 class Renderer:
@@ -102,11 +97,12 @@ class Renderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
-            finalize=_one_line,
+            finalize=html_text,
         )
         self.env.filters["prose"] = self._abbreviate
         self.env.globals["files"] = FileNames  # names of the downloads, for links
         self.env.filters["css_string"] = css_string
+        self.env.filters["json_attribute"] = json_attribute
         self._expansions = {t.term: t.expansion for t in curriculum.glossary}
         self._abbreviations = _abbreviation_pattern(list(self._expansions))
 
@@ -151,7 +147,7 @@ class Renderer:
 
     def track_title(self, track: str, *, root: str = "") -> str:
         """A track's title, safe to use as a Markdown heading."""
-        return markdown_text(self._track(track).title)
+        return markdown_heading(self._track(track).title)
 
     # -- gap analysis ---------------------------------------------------------------------------
 
@@ -234,25 +230,18 @@ class Renderer:
         return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 
     def _abbreviate(self, text: str) -> Markup:
-        """Escape text and mark up glossary abbreviations, so tables get the same tooltips as prose."""
-        text = _one_line(str(text))
+        """Escape text (html_text) and mark up glossary abbreviations, so tables get the same tooltips as prose.
+        The pieces between abbreviations keep their spaces: the text is already on one line."""
+        text = one_line(str(text))
         if self._abbreviations is None:
-            return escape(text)
+            return html_text(text)
         html, done = Markup(), 0
         for match in self._abbreviations.finditer(text):
             term = match.group(0)
             html += escape(text[done : match.start()])
-            html += Markup('<abbr title="{}">{}</abbr>').format(self._expansions[term], term)
+            html += Markup('<abbr title="{}">{}</abbr>').format(html_attribute(self._expansions[term]), term)
             done = match.end()
         return html + escape(text[done:])
-
-
-def _one_line(value):
-    """Collapse line breaks and runs of spaces in plain text. Markup is the output of our own templates and
-    filters, where data text was already collapsed, so it passes as it is."""
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return " ".join(value.split())
-    return value
 
 
 def _abbreviation_pattern(terms: list[str]) -> re.Pattern | None:

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.load import load_curriculum
-from macros.render import Renderer, markdown_text
+from macros.render import Renderer
 from sitebuild import MINI
 
 TODAY = datetime.date(2026, 11, 24)
@@ -220,12 +220,3 @@ def test_hostile_text_survives_markdown_unchanged(hostile_renderer):
     assert article.h3.get_text().startswith(" ".join(HOSTILE["title"].split()))
     assert " ".join(HOSTILE["description"].split()) in article.p.get_text()
     assert not article.select("script, img, .admonition")
-
-
-def test_markdown_text_escapes_what_markdown_would_read():
-    assert (
-        markdown_text("Knee *and* hip [links](x) <b>#1</b>\n_x_")
-        == r"Knee \*and\* hip \[links\](x) &lt;b&gt;\#1&lt;/b&gt; \_x\_"
-    )
-    heading = markdown.markdown("# " + markdown_text("A *b* <i>c</i> #"))
-    assert soup(heading).h1.get_text() == "A *b* <i>c</i> #"

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from macros.clock import build_date
-from macros.render import css_string
+from macros.escape import css_string
 from sitebuild import mkdocs_yml
 
 PAPER_POINTS = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}  # 210 x 297 mm; 8.5 x 11 in

@@ -221,7 +221,7 @@ def test_export_then_import_brings_the_ticks_back(fellow, curriculum):
     page.get_by_role("button", name="Clear all ticks").click()
     assert ticked(page) == set()
     load_file(page, json.dumps(document).encode())
-    page.wait_for_function("document.querySelector('[data-cm-message]').textContent.startsWith('Loaded')")
+    page.wait_for_function("() => document.querySelector('[data-cm-message]').textContent.startsWith('Loaded')")
     assert ticked(page) == chosen
     assert_results_match(page, curriculum, chosen)
     page.reload()
@@ -261,7 +261,7 @@ def test_a_bad_file_is_refused_and_changes_nothing(fellow, curriculum, kind):
     tick(page, chosen)
     before = saved(page)
     load_file(page, content, name="bad.json")
-    page.wait_for_function("document.querySelector('[data-cm-message]').textContent.startsWith('Not loaded')")
+    page.wait_for_function("() => document.querySelector('[data-cm-message]').textContent.startsWith('Not loaded')")
     assert says in message(page)
     assert message(page).endswith("Nothing was changed.")
     assert ticked(page) == chosen
