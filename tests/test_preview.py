@@ -132,11 +132,8 @@ def test_templates_and_code_are_watched_too(preview):
     template = preview.project / "overrides" / "curriculum" / "skill_catalogue.html"
     edit(template, '<nav class="cm-index"', '<p>Template saved in the preview.</p>\n<nav class="cm-index"')
     code = preview.project / "macros" / "render.py"
-    edit(
-        code,
-        "return markdown_text(self._track(track).title)",
-        'return markdown_text(self._track(track).title) + " (code saved)"',
-    )
+    saved = "\n\n_title = Renderer.track_title\nRenderer.track_title = lambda *args, **kwargs: _title(*args, **kwargs) + ' (code saved)'\n"
+    code.write_text(code.read_text(encoding="utf-8") + saved, encoding="utf-8")
     preview.wait_for_page("skills/", "Template saved in the preview.")
     preview.wait_for_page(f"tracks/{track.id.lower()}/", f"{track.title} (code saved)")
 
