@@ -130,10 +130,10 @@ def test_templates_and_code_are_watched_too(preview):
     """A template in overrides/ and the code in macros/, saved together: both show after the rebuild."""
     track = load_curriculum(preview.project / "data").tracks[0]
     template = preview.project / "overrides" / "curriculum" / "skill_catalogue.html"
-    edit(template, '<nav class="cm-index"', '<p>Template saved in the preview.</p>\n<nav class="cm-index"')
+    template.write_text(template.read_text(encoding="utf-8") + "<p>Template saved in the preview.</p>\n")
     code = preview.project / "macros" / "render.py"
-    saved = "\n\n_title = Renderer.track_title\nRenderer.track_title = lambda *args, **kwargs: _title(*args, **kwargs) + ' (code saved)'\n"
-    code.write_text(code.read_text(encoding="utf-8") + saved, encoding="utf-8")
+    title = "_title = Renderer.track_title\nRenderer.track_title = lambda *a, **k: _title(*a, **k) + ' (code saved)'\n"
+    code.write_text(code.read_text(encoding="utf-8") + "\n\n" + title, encoding="utf-8")
     preview.wait_for_page("skills/", "Template saved in the preview.")
     preview.wait_for_page(f"tracks/{track.id.lower()}/", f"{track.title} (code saved)")
 
