@@ -1,5 +1,6 @@
 # One entry point for every command. Each target sets up what it needs first.
-#   make serve   set up and serve the site at http://127.0.0.1:8000/pain-medicine-curriculum/
+#   make serve   set up and serve the site at http://127.0.0.1:8000/pain-medicine-curriculum/, rebuilt on
+#                each save (make serve PORT=8001: on another port)
 #   make test    set up (Chromium included) and run the whole test suite
 #   make build   one strict build into site/ (replaced only when the build succeeds)
 #   make preview the reviewers' copy into site-preview/: open its index.html from the folder, no server
@@ -7,6 +8,7 @@
 #   make bench   the performance benchmark; writes its figures into bench/RESULTS.md (not a test)
 
 PYTHON ?= python3
+PORT    = 8000
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
@@ -17,7 +19,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 .DEFAULT_GOAL := serve
 
 serve: setup
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/python scripts/serve.py $(PORT)
 
 build: setup
 	$(BIN)/python scripts/build.py site

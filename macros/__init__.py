@@ -9,8 +9,12 @@ starts fast and works without it.
 from __future__ import annotations
 
 import functools
+import logging
+import re
+import sys
 import traceback
 from pathlib import Path
+from urllib.parse import urljoin
 
 from jinja2 import TemplateError
 
@@ -22,15 +26,23 @@ from .load import load_curriculum
 from .problems import CurriculumError
 from .render import Renderer, track_page
 
+_this_build: dict = {}
+"""What define_env loaded, for on_post_build: the downloads show the data the pages show, even when a file is
+saved during the build (as happens while mkdocs serve is running)."""
+
 
 def define_env(env) -> None:
     from mkdocs.exceptions import PluginError
 
     _explain_page_errors()
+    _name_the_lines_of_broken_links(Path(env.conf["docs_dir"]))
     try:
         curriculum = load_curriculum(Path(env.project_dir) / "data")
     except CurriculumError as error:
         raise PluginError(error.report()) from None
+    finally:
+        _import_afresh_next_time()
+    _this_build["curriculum"] = curriculum
     # The preview (mkdocs.preview.yml) names pages page.html; links written by the renderers follow.
     renderer = Renderer(curriculum, today=build_date(), directory_urls=env.conf["use_directory_urls"])
     for name in Renderer.macros:
@@ -45,7 +57,7 @@ def define_env(env) -> None:
 def on_pre_page_macros(env) -> None:
     """A track's page (docs/tracks/<id in lower case>.md) is described, for search engines and link
     previews, by the track's summary, unless its front matter says otherwise."""
-    curriculum = load_curriculum(Path(env.project_dir) / "data")  # cached
+    curriculum = _this_build["curriculum"]
     pages = {f"{track_page(track.id)}.md": track for track in curriculum.tracks}
     track = pages.get(env.page.file.src_uri)
     if track is not None:
@@ -63,13 +75,36 @@ class _ThemeFilters:
 
 def on_post_build(env) -> None:
     """Write the downloads (curriculum JSON and its schema, checklist CSVs, workshop calendar) into the site,
-    then the Content-Security-Policy into every page."""
-    curriculum = load_curriculum(Path(env.project_dir) / "data")  # cached: the same object define_env loaded
-    folder = Path(env.conf["site_dir"]) / "downloads"
+    and a page at each retired track's old address that leads to its replacement, then the
+    Content-Security-Policy into every page (those pages included)."""
+    curriculum = _this_build["curriculum"]
+    site = Path(env.conf["site_dir"])
+    folder = site / "downloads"
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in downloads(curriculum, build_date(), env.conf["site_url"] or "").items():
         (folder / name).write_bytes(content)
+    _write_retired_track_pages(env, curriculum, site)
     _write_content_security_policy(env.conf)
+
+
+def _write_retired_track_pages(env, curriculum, site: Path) -> None:
+    """tracks/old-id/ keeps working, without JavaScript too: an HTML redirect with a link to the new page."""
+    from mkdocs.exceptions import PluginError
+
+    directory_urls = env.conf["use_directory_urls"]
+    renderer = Renderer(curriculum, today=build_date())
+    for old in (entry for entry in curriculum.retired if entry.kind.file_kind == "tracks"):
+        gone, new = track_page(old.id), track_page(old.replaced_by)
+        page = site / (f"{gone}/index.html" if directory_urls else f"{gone}.html")
+        if page.exists():
+            raise PluginError(
+                f"docs/{gone}.md: {old.id} is retired (data/retired.yaml), so its page must go: "
+                f"rename it to docs/{new}.md"
+            )
+        target = f"../{new.split('/')[-1]}/" if directory_urls else f"{new.split('/')[-1]}.html"
+        canonical = urljoin(env.conf["site_url"] or "", f"{new}/" if directory_urls else f"{new}.html")
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(renderer.moved_page(old, target, canonical), encoding="utf-8")
 
 
 def _write_content_security_policy(config) -> None:
@@ -110,6 +145,50 @@ def _for_page(env, name: str, render):
             raise MacroCallError(f"{name}(): {str(error).replace('Renderer.', '')}") from None
 
     return macro
+
+
+def _import_afresh_next_time() -> None:
+    """mkdocs serve rebuilds in the same process and mkdocs-macros imports this package by name, so Python would
+    keep running the code it imported first. Forgetting the modules here (this build keeps the objects it has)
+    makes the next rebuild import macros/ as it is then: a saved change to the code is previewed too."""
+    for name in [name for name in sys.modules if name == __name__ or name.startswith(f"{__name__}.")]:
+        del sys.modules[name]
+
+
+_LINK_WARNING = re.compile(
+    r"^Doc file '(?P<page>[^']+)' contains (?:a|an unrecognized relative) link '(?P<link>[^']+)'"
+)
+
+
+def _name_the_lines_of_broken_links(docs_dir: Path) -> None:
+    """MkDocs' warnings about a page's links name the page but not the line: put `docs/PAGE.md:LINE:` before them."""
+    logger = logging.getLogger("mkdocs.structure.pages")
+    for old in [f for f in logger.filters if getattr(f, "names_link_lines", False)]:
+        logger.removeFilter(old)  # one from an earlier build of mkdocs serve
+
+    def name_the_line(record: logging.LogRecord) -> bool:
+        warning = record.getMessage()
+        if found := _LINK_WARNING.match(warning):
+            line = _line_of_link(docs_dir / found["page"], found["link"])
+            record.msg, record.args = f"docs/{found['page']}{f':{line}' if line else ''}: {warning}", ()
+        return True
+
+    name_the_line.names_link_lines = True
+    logger.addFilter(name_the_line)
+
+
+def _line_of_link(page: Path, link: str) -> int | None:
+    """The first line of the page's file that holds the link as a link target, else the first that mentions it."""
+    try:
+        lines = page.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    as_target = (f"]({link}", f'href="{link}"', f"<{link}>", f"]: {link}")
+    for wanted in (lambda text: any(form in text for form in as_target), lambda text: link in text):
+        line = next((number for number, text in enumerate(lines, 1) if wanted(text)), None)
+        if line:
+            return line
+    return None
 
 
 @functools.cache

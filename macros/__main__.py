@@ -1,11 +1,17 @@
 """Command line: curriculum tools that need no MkDocs.
 
-    python -m macros check [--data DIR]       validate the data; exit 1 when it is not valid
+    python -m macros check [--data DIR] [--base REV]   validate the data; exit 1 when it is not valid. With
+                                              --base, a skill or track ID in git revision REV that is gone
+                                              must be retired (pull requests run it against their base)
     python -m macros schemas [--check]        write schemas/ from the models; --check: exit 1 if out of date
-    python -m macros diff REF | --base-data DIR [--data DIR] [--output FILE]
-                                              records added, removed or changed since REF, as Markdown
+    python -m macros schemas --validate FILE…  check data files against their schemas as the editor does
+    python -m macros lint FILE…               yamllint data files (layout; pre-commit runs it)
+    python -m macros diff REV | --base-data DIR [--data DIR] [--output FILE]
+                                              records added, removed or changed since REV, as Markdown
 
-`check` exits 0 when the data is valid (review reminders are printed but do not fail), 1 when it is not.
+`check` exits 0 when the data is valid (review reminders and notices are printed but do not fail), 1 when it is
+not, 2 when the base revision cannot be read. `diff` exits 1 when either side cannot be read, and then compares
+nothing.
 """
 
 from __future__ import annotations
@@ -16,20 +22,33 @@ from pathlib import Path
 
 from . import diff, schema
 from .clock import build_date
-from .load import load_curriculum, review_warnings, unreviewed
+from .load import Published, ended_sessions, load_curriculum, read_documents, review_warnings, unreviewed
+from .model import KINDS_BY_NAME
 from .problems import CurriculumError
 
 PROJECT = Path(__file__).resolve().parent.parent
 
 
 def check(args: argparse.Namespace) -> int:
+    base = None
+    if args.base is not None:
+        try:
+            base = Published.from_documents(read_documents(diff.git_reader(args.base, args.data)), args.base)
+        except diff.BaseUnreadable as error:
+            print(f"Cannot read the base version: {error}.", file=sys.stderr)
+            return 2
+        except CurriculumError as error:
+            print(_heading(error, f"The curriculum data in {args.base} cannot be read"), file=sys.stderr)
+            return 2
     try:
-        curriculum = load_curriculum(args.data)
+        curriculum = load_curriculum(args.data, base)
     except CurriculumError as error:
         print(error.report(), file=sys.stderr)
         return 1
     for warning in review_warnings(curriculum, build_date(), args.data):
         print(f"warning: {warning}", file=sys.stderr)
+    for notice in ended_sessions(curriculum, build_date(), args.data):
+        print(f"note: {notice}", file=sys.stderr)
     never = unreviewed(curriculum)
     if never:
         print(f"note: {len(never)} records have no last_reviewed date yet.", file=sys.stderr)
@@ -42,6 +61,8 @@ def check(args: argparse.Namespace) -> int:
 
 
 def schemas(args: argparse.Namespace) -> int:
+    if args.validate:
+        return validate_with_schemas(args.validate, args.folder)
     if args.check:
         stale = schema.stale_schemas(args.folder)
         for name in stale:
@@ -54,9 +75,68 @@ def schemas(args: argparse.Namespace) -> int:
     return 0
 
 
+def validate_with_schemas(files: list[Path], folder: Path) -> int:
+    """Each data file against its schema with check-jsonschema, which reads YAML as the editor does: pre-commit's
+    second opinion, kept in step with the check by tests/test_one_verdict.py."""
+    from check_jsonschema import main as check_jsonschema  # a test tool: `make setup-test` installs it
+
+    status = 0
+    for path, kind in _readable_data_files(files):
+        if kind is None:
+            status = 1
+            continue
+        arguments = ["--schemafile", str(folder / schema.schema_file_name(kind)), str(path)]
+        status = check_jsonschema(arguments, standalone_mode=False) or status
+    return status
+
+
+def lint(args: argparse.Namespace) -> int:
+    """yamllint on data files, for tidy layout: its errors are only what the check refuses too (.yamllint.yaml),
+    the rest are warnings."""
+    from yamllint.cli import run as yamllint  # a test tool: `make setup-test` installs it
+
+    readable = [path for path, kind in _readable_data_files(args.files) if kind is not None]
+    status = 0 if len(readable) == len(args.files) else 1
+    if readable:
+        try:
+            yamllint(["--config-file", str(PROJECT / ".yamllint.yaml"), *map(str, readable)])
+        except SystemExit as done:
+            status = done.code or status
+    return status
+
+
+def _readable_data_files(files: list[Path]):
+    """(path, kind) for each file, kind None when it is not a data file or the check cannot read it (said here,
+    with the check's own message). Tools that read YAML their own way see only files the check can read: one
+    built to exhaust time or memory, or with bytes they would crash on, never reaches them."""
+    for path in files:
+        kind = KINDS_BY_NAME.get(path.stem) if path.suffix == ".yaml" else None
+        if kind is None:
+            print(f"{path}: not a data file (data/<kind>.yaml)", file=sys.stderr)
+            yield path, None
+            continue
+        try:
+            read_documents(lambda name, path=path: path.read_bytes() if name == path.name else None)
+        except CurriculumError as error:
+            print(error.report(), file=sys.stderr)
+            yield path, None
+            continue
+        yield path, kind
+
+
+DIFF_USAGE = """\
+Compare the curriculum with another version of it, record by record:
+  python -m macros diff origin/main                  with data/ in a git branch, tag or commit
+  python -m macros diff --base-data OLD [--data NEW]  with another data folder
+Add --output FILE to also write the Markdown report to FILE."""
+
+
 def curriculum_diff(args: argparse.Namespace) -> int:
-    if (args.revision is None) == (args.base_data is None):
-        print("Give either a git revision (e.g. origin/main) or --base-data DIR, not both.", file=sys.stderr)
+    if args.revision is None and args.base_data is None:
+        print(DIFF_USAGE, file=sys.stderr)
+        return 2
+    if args.revision is not None and args.base_data is not None:
+        print(f"Give either a git revision or --base-data DIR, not both.\n\n{DIFF_USAGE}", file=sys.stderr)
         return 2
     try:
         if args.revision is not None:
@@ -66,11 +146,35 @@ def curriculum_diff(args: argparse.Namespace) -> int:
     except diff.BaseUnreadable as error:
         print(f"Cannot read the base version: {error}.", file=sys.stderr)
         return 2
-    report = diff.as_markdown(diff.compare(read_base, diff.folder_reader(args.data)), compared_with)
+    try:
+        load_curriculum(args.data)
+    except CurriculumError as error:
+        return _not_compared(args, error, "The curriculum data on this side does not pass the check", compared_with)
+    try:
+        changes = diff.compare(read_base, diff.folder_reader(args.data))
+    except CurriculumError as error:
+        return _not_compared(args, error, f"The curriculum data in {compared_with} cannot be read", compared_with)
+    _publish(args, diff.as_markdown(changes, compared_with))
+    return 0
+
+
+def _not_compared(args: argparse.Namespace, error: CurriculumError, heading: str, compared_with: str) -> int:
+    """Say why nothing was compared, for the terminal and for the reviewers' summary; never a list of changes."""
+    print(_heading(error, heading), file=sys.stderr)
+    _publish(args, diff.not_compared_markdown(error.problems, heading, compared_with))
+    return 1
+
+
+def _heading(error: CurriculumError, heading: str) -> str:
+    count = len(error.problems)
+    lines = [f"{heading} ({count} problem{'s' if count != 1 else ''}); nothing was compared:"]
+    return "\n".join(lines + [f"  {problem}" for problem in error.problems])
+
+
+def _publish(args: argparse.Namespace, report: str) -> None:
     if args.output:
         args.output.write_text(report, encoding="utf-8")
     print(report, end="")
-    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,11 +182,20 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate data/*.yaml and report every problem")
     check_parser.add_argument("--data", type=Path, default=PROJECT / "data", help="the data folder (default: data/)")
+    check_parser.add_argument(
+        "--base", metavar="REV", help="also require each skill or track ID in this git revision to be kept or retired"
+    )
     check_parser.set_defaults(run=check)
     schemas_parser = commands.add_parser("schemas", help="write the JSON Schemas of the data files from the models")
     schemas_parser.add_argument("--check", action="store_true", help="only report schemas that are out of date")
     schemas_parser.add_argument("--folder", type=Path, default=schema.SCHEMAS, help="where (default: schemas/)")
+    schemas_parser.add_argument(
+        "--validate", nargs="+", type=Path, metavar="FILE", help="check data files against their schemas"
+    )
     schemas_parser.set_defaults(run=schemas)
+    lint_parser = commands.add_parser("lint", help="yamllint data files the check can read (pre-commit)")
+    lint_parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="data files, e.g. data/skills.yaml")
+    lint_parser.set_defaults(run=lint)
     diff_parser = commands.add_parser("diff", help="records added, removed or changed since a git revision")
     diff_parser.add_argument("revision", nargs="?", help="compare with data/ in this git revision, e.g. origin/main")
     diff_parser.add_argument("--base-data", type=Path, help="compare with this data folder instead")

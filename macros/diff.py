@@ -11,14 +11,13 @@ from __future__ import annotations
 import datetime
 import re
 import subprocess
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel
 
+from .load import ReadFile, read_documents
 from .model import KINDS, Kind, field_shapes
 
 NOT_SET = object()
@@ -47,14 +46,10 @@ class BaseUnreadable(Exception):
     """The base version of the data cannot be read (unknown revision, not a git checkout)."""
 
 
-ReadFile = Callable[[str], "str | None"]
-"""Returns a data file's text by file name, or None when the file does not exist on that side."""
-
-
 def folder_reader(data_dir: Path) -> ReadFile:
-    def read(name: str) -> str | None:
+    def read(name: str) -> bytes | None:
         path = Path(data_dir) / name
-        return path.read_text(encoding="utf-8") if path.is_file() else None
+        return path.read_bytes() if path.is_file() else None
 
     return read
 
@@ -71,20 +66,20 @@ def git_reader(revision: str, data_dir: Path) -> ReadFile:
     if check.returncode != 0:
         raise BaseUnreadable(f"'{revision}' is not a commit, branch or tag in this repository")
 
-    def read(name: str) -> str | None:
-        shown = subprocess.run(
-            ["git", "show", f"{revision}:./{name}"], cwd=data_dir, capture_output=True, encoding="utf-8"
-        )
+    def read(name: str) -> bytes | None:
+        shown = subprocess.run(["git", "show", f"{revision}:./{name}"], cwd=data_dir, capture_output=True)
         return shown.stdout if shown.returncode == 0 else None
 
     return read
 
 
 def compare(read_base: ReadFile, read_head: ReadFile) -> list[RecordChange]:
-    """Every record added, removed or changed from base to head, file by file in the order of KINDS."""
+    """Every record added, removed or changed from base to head, file by file in the order of KINDS.
+    Raises CurriculumError when a file on either side cannot be read."""
+    base_documents, head_documents = read_documents(read_base), read_documents(read_head)
     changes = []
     for kind in KINDS:
-        base, head = _records(kind, read_base(kind.file)), _records(kind, read_head(kind.file))
+        base, head = _records(kind, base_documents.get(kind.name)), _records(kind, head_documents.get(kind.name))
         for key, raw in head.items():
             if key not in base:
                 changes.append(RecordChange(kind.file, key, "added", _title(raw)))
@@ -96,12 +91,8 @@ def compare(read_base: ReadFile, read_head: ReadFile) -> list[RecordChange]:
     return changes
 
 
-def _records(kind: Kind, text: str | None) -> dict[str, object]:
-    """A data file's records by key (text that does not parse counts as no records: the check reports it)."""
-    try:
-        document = yaml.safe_load(text) if text else None
-    except yaml.YAMLError:
-        document = None
+def _records(kind: Kind, document) -> dict[str, object]:
+    """A data file's records by key; a file absent on one side has none."""
     if not kind.many:
         return {"": document} if isinstance(document, dict) else {}
     records = {}
@@ -190,6 +181,25 @@ def as_markdown(changes: list[RecordChange], compared_with: str) -> str:
             for field in change.fields:
                 lines.append(f"  - {_code(field.field)}: {_show(field.before)} → {_show(field.after)}")
     return "\n".join(lines) + "\n"
+
+
+def not_compared_markdown(problems: list, reason: str, compared_with: str) -> str:
+    """For reviewers, when a side cannot be read: why nothing is listed, and the check's own messages."""
+    text = "\n".join(str(problem) for problem in problems)
+    fence = "`" * max(3, max((len(run) + 1 for run in re.findall(r"`+", text)), default=0))
+    return "\n".join(
+        [
+            "## Curriculum changes",
+            "",
+            f"Not compared with {compared_with}: {reason[0].lower()}{reason[1:]}. Nothing is listed as added, "
+            "removed or changed until these problems are fixed:",
+            "",
+            f"{fence}text",
+            text,
+            fence,
+            "",
+        ]
+    )
 
 
 def _show(value) -> str:

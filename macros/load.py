@@ -1,49 +1,147 @@
-"""Read data/*.yaml into a Curriculum, or report every problem at once with file, line, record and field."""
+"""Read data/*.yaml into a Curriculum, or report every problem at once with file, line, record and field.
+
+Every tool reads the data through here (the check, the build and its preview, pre-commit, the diff), so they
+give the same verdict in the same words. How a file's text is read is macros/yamlfile.py; what each value may
+be is macros/model.py.
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import difflib
 import functools
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import yamlfile
-from .model import KINDS, KINDS_BY_NAME, Curriculum, Kind, SkillKind, TrackKind, field_shapes
+from .model import (
+    KINDS,
+    KINDS_BY_NAME,
+    TEXT_PATTERN,
+    Curriculum,
+    Kind,
+    RetiredKind,
+    SkillKind,
+    TrackKind,
+    field_shapes,
+)
 from .problems import CurriculumError, Problem
 
 _WRITE_A_DATE = "a date written YYYY-MM-DD"
+MAX_PROBLEMS_PER_FILE = 50
+"""After this many, a file's further problems are not looked for: a broken file has said enough by then, and a
+file built to produce millions of problems costs no more time than this."""
+
+ReadFile = Callable[[str], "bytes | None"]
+"""A data file's bytes by file name, or None when the file does not exist on that side (a folder, a git revision)."""
 
 
-def load_curriculum(data_dir: Path) -> Curriculum:
-    """Load and validate every data file. Raises CurriculumError listing all problems found."""
+@dataclass(frozen=True)
+class Published:
+    """The skill and track IDs in a base version of the data (what fellows may have bookmarked or printed), for
+    `python -m macros check --base REV`: an ID that is gone must be retired, not dropped."""
+
+    revision: str
+    records: tuple[tuple[str, str, str, str], ...]
+    """(kind name, ID, title, the other fields as text): enough to tell a renamed record from a new one."""
+
+    @classmethod
+    def from_documents(cls, documents: dict[str, object], revision: str) -> Published:
+        records = []
+        for kind in (KINDS_BY_NAME[retired.file_kind] for retired in RetiredKind):
+            for raw in _list(documents.get(kind.name)):
+                if isinstance(raw, dict) and isinstance(raw.get(kind.key), str):
+                    records.append((kind.name, raw[kind.key], str(raw.get("title")), _body(raw, kind.key)))
+        return cls(revision, tuple(records))
+
+
+def _body(raw: dict, key: str) -> str:
+    return json.dumps({k: v for k, v in raw.items() if k not in (key, "title")}, sort_keys=True, default=str)
+
+
+def load_curriculum(data_dir: Path, base: Published | None = None) -> Curriculum:
+    """Load and validate every data file; with `base`, also require each published ID that is gone to be
+    retired. Raises CurriculumError listing all problems found."""
     data_dir = Path(data_dir).resolve()
     signature = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.glob("*.yaml")))
-    return _load(data_dir, signature)
+    return _load(data_dir, signature, base)
 
 
 @functools.lru_cache(maxsize=4)
-def _load(data_dir: Path, signature: tuple) -> Curriculum:  # signature: reload when a file changes
-    loaded = _Loaded(data_dir)
+def _load(data_dir: Path, signature: tuple, base: Published | None) -> Curriculum:  # signature: reload on change
+    loaded = _Loaded(data_dir, base)
     for kind in KINDS:
         loaded.read(kind)
+    loaded.compare_with_base()
     loaded.check_references()
+    loaded.check_retired()
     loaded.check_consistency()
     if loaded.problems:
-        raise CurriculumError(loaded.problems)
+        raise CurriculumError(loaded.problems, more_in=sorted(loaded.full))
     return Curriculum(**{kind.attribute: loaded.records(kind) for kind in KINDS})
+
+
+def read_documents(read: ReadFile) -> dict[str, object]:
+    """Every data file that exists on one side, read as the check reads it but not validated against the models
+    (for the other side of a diff, whose models may have been different). Raises CurriculumError."""
+    documents, problems = {}, []
+    for kind in KINDS:
+        data = read(kind.file)
+        if data is None:
+            continue
+        try:
+            documents[kind.name] = _parse(kind, data)
+        except yamlfile.Unreadable as unreadable:
+            problems.append(_unreadable(kind, unreadable))
+            continue
+        if kind.many and not isinstance(documents[kind.name], list):
+            problems.append(Problem(f"data/{kind.file}", 1, "", "", _not_a_list(kind, documents[kind.name])))
+    if problems:
+        raise CurriculumError(problems)
+    return documents
+
+
+def _parse(kind: Kind, data: bytes):
+    return yamlfile.parse_bytes(data, kind.key if kind.many else "", _field_names(kind.model))
+
+
+def _unreadable(kind: Kind, unreadable: yamlfile.Unreadable, folder: str = "data") -> Problem:
+    return Problem(f"{folder}/{kind.file}", unreadable.line, unreadable.record, unreadable.field, unreadable.message)
+
+
+def _not_a_list(kind: Kind, document) -> str:
+    return f"expected a list of records, each starting with '- {kind.key}:', got {_describe(document)}"
+
+
+@functools.cache
+def _field_names(model: type[BaseModel]) -> frozenset[str]:
+    """Every field name a record of this model may hold, nested records included."""
+    names = set(model.model_fields)
+    for shape in field_shapes(model).values():
+        if shape.nested is not None:
+            names |= _field_names(shape.nested)
+    return frozenset(names)
 
 
 class _Loaded:
     """One load: the raw documents, the records that validated (with their place in the file), the problems."""
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, base: Published | None = None):
         self.data_dir = data_dir
+        self.base = base
         self.documents: dict[str, object] = {}
         self.valid: dict[str, list[tuple[int, object]]] = {kind.name: [] for kind in KINDS}
         self.problems: list[Problem] = []
+        self.renamed: dict[str, dict[str, str]] = {}
+        """Kind name -> {old ID: new ID}, for IDs renamed since the base."""
+        self.counted: dict[str, int] = {}
+        self.full: set[str] = set()
+        """Files with MAX_PROBLEMS_PER_FILE problems: no more are looked for in them."""
 
     def records(self, kind: Kind):
         records = tuple(record for _, record in self.valid[kind.name])
@@ -57,25 +155,20 @@ class _Loaded:
             self.report(kind, (), f"the file {self._name(kind)} is missing", line=1)
             return
         try:
-            document = yamlfile.parse(path)
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line = mark.line + 1 if mark else 1
-            self.report(kind, (), f"YAML syntax error: {error.problem or error.context}. {_YAML_HINT}", line=line)
-            return
-        except yaml.YAMLError as error:
-            self.report(kind, (), f"YAML syntax error: {error}", line=1)
+            document = _parse(kind, path.read_bytes())
+        except yamlfile.Unreadable as unreadable:
+            self.problems.append(_unreadable(kind, unreadable, self.data_dir.name))
             return
         self.documents[kind.name] = document
         if not kind.many:
             self._validate(kind, document, None)
         elif isinstance(document, list):
             for index, raw in enumerate(document):
+                if self._name(kind) in self.full:
+                    break
                 self._validate(kind, raw, index)
         else:
-            self.report(
-                kind, (), f"expected a list of records, each starting with '- {kind.key}:', got {_describe(document)}"
-            )
+            self.report(kind, (), _not_a_list(kind, document))
 
     def _validate(self, kind: Kind, raw, index: int | None) -> None:
         at = () if index is None else (index,)
@@ -95,7 +188,7 @@ class _Loaded:
         document = self.documents.get(kind_name)
         if not isinstance(document, list):
             return None
-        return {raw.get(kind.key) for raw in document if isinstance(raw, dict)}
+        return {_key(raw, kind.key) for raw in document} - {None}
 
     def check_references(self) -> None:
         keys = {kind.name: self.keys(kind.name) for kind in KINDS if kind.many}
@@ -105,21 +198,113 @@ class _Loaded:
             document = self.documents.get(kind.name)
             raws = enumerate(document) if kind.many and isinstance(document, list) else [(None, document)]
             for index, raw in raws:
+                if self._name(kind) in self.full:
+                    break
                 at = () if index is None else (index,)
                 for path, value, ref in _references(kind.model, raw, at):
                     known = keys[ref.kind]
                     if known is not None and value not in known:
-                        target = KINDS_BY_NAME[ref.kind]
-                        what = "an ID" if ref.key == "id" else f"a {ref.key}"
-                        hint = _did_you_mean(str(value), [str(k) for k in known])
-                        if ref.key != "id":
-                            hint = f" (the {ref.key}s are {', '.join(map(str, sorted(known)))})"
-                        self.report(kind, path, f"'{value}' is not {what} in {self._name(target)}{hint}")
+                        self.report(kind, path, self._unknown(ref.kind, value, known, ref.key))
+
+    def _unknown(self, kind_name: str, value, known: set, key: str = "id") -> str:
+        """Why `value` is not a key of `kind_name`, and what to write instead."""
+        target = self._name(KINDS_BY_NAME[kind_name])
+        if key != "id":
+            return f"'{value}' is not a {key} in {target} (the {key}s are {', '.join(map(str, sorted(known)))})"
+        if value in self.retired(kind_name):
+            return (
+                f"'{value}' is retired (data/retired.yaml): write its replacement, '{self.retired(kind_name)[value]}'"
+            )
+        if value in self.renamed.get(kind_name, {}):
+            new = self.renamed[kind_name][value]
+            return (
+                f"'{value}' was renamed to '{new}' in this change (compared with {self.base.revision}): write '{new}'"
+            )
+        return f"'{value}' is not an ID in {target}{_did_you_mean(str(value), [str(k) for k in known])}"
+
+    def retired(self, kind_name: str) -> dict[str, str]:
+        """Old ID -> its replacement, for the retired IDs of a kind written in data/retired.yaml."""
+        return {
+            raw["id"]: raw.get("replaced_by")
+            for raw in _list(self.documents.get("retired"))
+            if isinstance(raw, dict) and f"{raw.get('kind')}s" == kind_name and isinstance(raw.get("id"), str)
+        }
+
+    # -- stable IDs: published IDs are never dropped, only retired ------------------------------------
+
+    def check_retired(self) -> None:
+        """Each retired ID is out of use, and leads to an ID in use of the same kind."""
+        retired_kind = KINDS_BY_NAME["retired"]
+        for index, entry in self.valid["retired"]:
+            kind_name = entry.kind.file_kind
+            live = self.keys(kind_name)
+            if live is None:
+                continue
+            if entry.id in live:
+                self.report(
+                    retired_kind,
+                    (index, "id"),
+                    f"{entry.id} is retired but is in use again in {self._name(KINDS_BY_NAME[kind_name])}; "
+                    "an ID is never reused: give that record a new ID",
+                )
+            if entry.replaced_by not in live:
+                self.report(retired_kind, (index, "replaced_by"), self._unknown(kind_name, entry.replaced_by, live))
+
+    def compare_with_base(self) -> None:
+        """With a base version: which published IDs were renamed, and which are gone without being retired."""
+        if self.base is None:
+            return
+        before: dict[str, dict[str, tuple[str, str]]] = {}
+        for kind_name, key, title, body in self.base.records:
+            before.setdefault(kind_name, {})[key] = (title, body)
+        for kind_name, old in before.items():
+            kind, document = KINDS_BY_NAME[kind_name], self.documents.get(kind_name)
+            if not isinstance(document, list) or "retired" not in self.documents:
+                continue  # the file's own problem is reported
+            now = {
+                raw[kind.key]: index
+                for index, raw in enumerate(document)
+                if isinstance(raw, dict) and isinstance(raw.get(kind.key), str)
+            }
+            added = [key for key in now if key not in old]
+            for gone in (key for key in old if key not in now and key not in self.retired(kind_name)):
+                title, body = old[gone]
+                matches = [
+                    key
+                    for key in added
+                    if str(document[now[key]].get("title")) == title or _body(document[now[key]], kind.key) == body
+                ]
+                if len(matches) == 1:
+                    self.renamed.setdefault(kind_name, {})[gone] = matches[0]
+                self._report_gone(kind, gone, matches[0] if len(matches) == 1 else None, now)
+
+    def _report_gone(self, kind: Kind, gone: str, renamed_to: str | None, now: dict[str, int]) -> None:
+        noun = kind.name.removesuffix("s")
+        address = f"skills/#{gone}" if kind.name == "skills" else f"tracks/{gone.lower()}/"
+        published = f"{gone} is published ({address}, and on printed checklists)"
+        entry = f"- {{id: {gone}, kind: {noun}, replaced_by: {renamed_to or '…'}, reason: …}}"
+        if renamed_to:
+            self.report(
+                kind,
+                (now[renamed_to], kind.key),
+                f"this {noun} was {gone} in {self.base.revision}, and {published}: keep its links working by "
+                f"adding to data/retired.yaml: {entry}",
+            )
+            return
+        retired = KINDS_BY_NAME["retired"]
+        self.report(
+            retired,
+            (),
+            f"the {noun} {gone} is gone since {self.base.revision}, but {published}: add it to this file with the "
+            f"{noun} that replaces it and why, {entry}, or put the {noun} back",
+            line=_last_line(self.data_dir / retired.file),
+            record=gone,
+        )
 
     def _check_unique(self, kind: Kind) -> None:
         first_at: dict = {}
         for index, raw in enumerate(self.documents[kind.name]):
-            key = raw.get(kind.key) if isinstance(raw, dict) else None
+            key = _key(raw, kind.key)
             if key is None:
                 continue
             if key in first_at:
@@ -140,10 +325,14 @@ class _Loaded:
 
         tracks = KINDS_BY_NAME["tracks"]
         taught = {
-            entry.get("skill")
+            _key(entry, "skill")
             for raw in _list(self.documents.get("tracks"))
             for entry in _list(raw.get("skills") if isinstance(raw, dict) else None)
             if isinstance(entry, dict)
+        }
+        # A mention of a renamed or retired ID is its own problem; the skill it now names is not "not taught".
+        taught |= {self.renamed.get("skills", {}).get(old) for old in taught} | {
+            self.retired("skills").get(old) for old in taught
         }
         for index, track in self.valid["tracks"]:
             admitted: set[str] = set()
@@ -271,7 +460,8 @@ class _Loaded:
                     and track.target(prerequisite).level < entry.level
                 ]
                 at = (index, "skills", position)
-                if entry.above_prerequisite_reason is not None and not lower:
+                # Only when the skill could be read: one broken skills.yaml must give one message, not one per reason.
+                if entry.above_prerequisite_reason is not None and not lower and entry.skill in skills:
                     self.report(
                         tracks,
                         at + ("above_prerequisite_reason",),
@@ -340,11 +530,14 @@ class _Loaded:
     def _name(self, kind: Kind) -> str:
         return f"{self.data_dir.name}/{kind.file}"
 
-    def report(self, kind: Kind, path: tuple, message: str, line: int | None = None) -> None:
+    def report(self, kind: Kind, path: tuple, message: str, line: int | None = None, record: str = "") -> None:
+        self.counted[self._name(kind)] = self.counted.get(self._name(kind), 0) + 1
+        if self.counted[self._name(kind)] > MAX_PROBLEMS_PER_FILE:
+            self.full.add(self._name(kind))
+            return
         document = self.documents.get(kind.name)
         if line is None:
             line = yamlfile.line_of(document, path) if document is not None else 1
-        record = ""
         if kind.many and path and isinstance(document, list) and isinstance(path[0], int):
             raw = document[path[0]]
             key = raw.get(kind.key) if isinstance(raw, dict) else None
@@ -353,11 +546,18 @@ class _Loaded:
         self.problems.append(Problem(self._name(kind), line, record, _field_name(field_path), message))
 
 
-_YAML_HINT = "Check the indentation, and put text that contains a colon followed by a space in quotes."
-
-
 def _list(value) -> list:
     return value if isinstance(value, list) else []
+
+
+def _key(raw, name: str):
+    """The value a record is known by, if it is written as one value (not a list or a record), else None."""
+    value = raw.get(name) if isinstance(raw, dict) else None
+    return None if isinstance(value, (list, dict)) else value
+
+
+def _last_line(path: Path) -> int:
+    return max(1, len(path.read_bytes().splitlines())) if path.is_file() else 1
 
 
 def _field_name(path: tuple) -> str:
@@ -371,7 +571,7 @@ def _describe(value) -> str:
     if value is None:
         return "nothing (the value is empty)"
     if isinstance(value, bool):
-        return f"the yes/no value {str(value).lower()} (put it in quotes if you meant text)"
+        return f"the yes/no value {str(value).lower()}"
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, (datetime.date, datetime.datetime)):
@@ -392,9 +592,22 @@ def _explain(detail: dict, model: type[BaseModel], loc: tuple) -> str:
         return "this required field is missing"
     if kind == "extra_forbidden":
         allowed = list(_model_at(model, loc[:-1]).model_fields)
+        name, _, rest = str(loc[-1]).partition(" ")
+        if name in allowed and rest.strip() and value is None:  # {skill: US-X, level 3}
+            return f"'{loc[-1]}' has no colon after the field name. Write '{name}: {rest.strip()}'"
         return f"unknown field '{loc[-1]}'{_did_you_mean(str(loc[-1]), allowed)}; allowed fields: {', '.join(allowed)}"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "yes_no_text":
+        if loc and loc[-1] == "reviewed_by":
+            return f"'{value}' does not say who reviewed the record. Write a name or a committee, e.g. Curriculum committee"
+        return f"'{value}' on its own is a yes/no word, not text. Write the text itself"
+    if kind == "whole_number":
+        if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+            return f"expected a whole number, got the text '{value}'. Write the number without quotes: {value.strip()}"
+        return f"expected a whole number, got {_describe(value)}"
+    if kind == "impossible_date":
+        return f"{value} is not a date: {_why_not_a_date(value)}. Write a date that exists, as YYYY-MM-DD"
     if kind == "string_too_long":
         return f"is {len(value)} characters long; at most {ctx['max_length']} are allowed"
     if kind == "string_type":
@@ -404,6 +617,8 @@ def _explain(detail: dict, model: type[BaseModel], loc: tuple) -> str:
             return f"expected a web address starting with https://, got {_describe(value)}"
         if loc and loc[-1] == "term":
             return "must not start or end with a space"
+        if ctx.get("pattern") == TEXT_PATTERN:
+            return "must not be empty: it holds only spaces"
         return f"{_describe(value)} is not a valid ID; IDs use capitals, digits and single hyphens, e.g. US-LUMB-FACET"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"expected a whole number, got {_describe(value)}"
@@ -427,6 +642,14 @@ def _explain(detail: dict, model: type[BaseModel], loc: tuple) -> str:
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
         return f"expected a record (key: value lines), got {_describe(value)}"
     return detail["msg"]
+
+
+def _why_not_a_date(text: str) -> str:
+    year, month, day = (int(part) for part in text.split("-"))
+    if not 1 <= month <= 12:
+        return f"there is no month {month:02d}; months run from 01 to 12"
+    days = calendar.monthrange(year, month)[1]
+    return f"{calendar.month_name[month]} {year} has {days} days"
 
 
 def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel]:
@@ -497,6 +720,21 @@ def review_warnings(curriculum: Curriculum, today: datetime.date, data_dir: Path
                     )
                 )
     return warnings
+
+
+def ended_sessions(curriculum: Curriculum, today: datetime.date, data_dir: Path) -> list[Problem]:
+    """Workshop sessions that ended before `today`: the calendar and its download leave them out. Notices only."""
+    kind = KINDS_BY_NAME["workshops"]
+    document = yamlfile.parse(Path(data_dir) / kind.file)
+    notices = []
+    for index, session in enumerate(curriculum.workshops):
+        last_day = session.end or session.start
+        if last_day < today:
+            field = "end" if session.end else "start"
+            line = yamlfile.line_of(document, (index, field))
+            message = f"ended on {last_day}; not shown in the calendar"
+            notices.append(Problem(f"{Path(data_dir).name}/{kind.file}", line, session.id, field, message))
+    return notices
 
 
 def unreviewed(curriculum: Curriculum) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -15,8 +16,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic.fields import FieldInfo
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"
 
@@ -29,16 +31,79 @@ class RefTo:
     key: str = "id"
 
 
-# Text fields are plain text: shown exactly as typed, never read as HTML, Markdown or template code.
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1500)]
+# -- how values are written: one verdict --------------------------------------------------------
+# Each rule below is decided here once, so that `make check`, the build and the JSON Schemas generated from
+# these models (the editor, pre-commit) accept and refuse the same values. The files themselves are read as
+# YAML 1.2, as the editor reads them (macros/yamlfile.py): `yes` is text, dates are text checked here.
+
+NOT_TEXT = ("yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF")
+NOT_TEXT += ("true", "True", "TRUE", "false", "False", "FALSE")
+"""Words that older YAML tools read as true or false. On their own they are an answer, not text: a
+`reviewed_by: yes` names nobody. Refused in every text field, quoted or not."""
+
+TEXT_PATTERN = r"\S"
+"""Text needs a visible character: a value of spaces only is empty."""
+
+
+@dataclass(frozen=True)
+class _NotAYesNoWord:
+    """Puts the NOT_TEXT rule into the JSON Schema, so that the editor refuses what the check refuses."""
+
+    def __get_pydantic_json_schema__(self, schema, handler):
+        described = handler(schema)
+        described["not"] = {"pattern": f"^(?:{'|'.join(NOT_TEXT)})$"}
+        return described
+
+
+def _plain_text(value: str) -> str:
+    if value in NOT_TEXT:
+        raise PydanticCustomError("yes_no_text", "'{value}' is a yes/no word, not text", {"value": value})
+    return value.strip()  # lengths count what was typed, as the schema counts; the spaces around are not kept
+
+
+def _text(max_length: int):
+    """Plain text: shown exactly as typed, never read as HTML, Markdown or template code."""
+    return Annotated[
+        str,
+        StringConstraints(min_length=1, max_length=max_length, pattern=TEXT_PATTERN),
+        AfterValidator(_plain_text),
+        _NotAYesNoWord(),
+    ]
+
+
+def _whole_number(value):
+    """A number written as a number: not in quotes (`"10"`), not a yes/no value; 10.0 is ten, as in JSON Schema."""
+    if isinstance(value, (str, bool)):
+        raise PydanticCustomError("whole_number", "expected a whole number", {})
+    return value
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _date(value):
+    """YYYY-MM-DD and a day that exists, exactly what JSON Schema's `format: date` accepts."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, str) and _DATE.fullmatch(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError("impossible_date", "not a date", {"value": value}) from None
+    raise PydanticCustomError("date_format", "expected a date written YYYY-MM-DD", {})
+
+
+Title = _text(120)
+Label = _text(60)
+Text = _text(1500)
+WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
+Date = Annotated[datetime.date, BeforeValidator(_date)]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=40)]
 
 
 def _ref(kind: str, key_type: type = str):
     if key_type is int:
-        return Annotated[int, RefTo(kind, key="level")]
+        return Annotated[WholeNumber, RefTo(kind, key="level")]
     return Annotated[str, RefTo(kind), StringConstraints(pattern=ID_PATTERN, max_length=40)]
 
 
@@ -114,16 +179,14 @@ class Record(BaseModel):
     )
 
 
-LastReviewed = Annotated[
-    datetime.date | None, Field(description="The date faculty last checked this record (YYYY-MM-DD).")
-]
+LastReviewed = Annotated[Date | None, Field(description="The date faculty last checked this record (YYYY-MM-DD).")]
 ReviewedBy = Annotated[
     Label | None, Field(description="Who last checked this record, e.g. a faculty member or a committee.")
 ]
 
 
 class Duration(Record):
-    amount: Annotated[int, Field(gt=0)]
+    amount: Annotated[WholeNumber, Field(gt=0)]
     """How many units, a whole number above zero."""
     unit: Literal["day", "week", "month", "year"]
     """day, week, month or year."""
@@ -141,9 +204,9 @@ class CurriculumInfo(Record):
     """The curriculum's name, as printed on checklists."""
     version: Label
     """The curriculum version, e.g. 2026.1. Add a matching entry to data/changelog.yaml."""
-    effective: datetime.date
+    effective: Date
     """The date this version takes effect (YYYY-MM-DD)."""
-    review_after_months: Annotated[int, Field(gt=0, le=120)]
+    review_after_months: Annotated[WholeNumber, Field(gt=0, le=120)]
     """The check warns about records whose last_reviewed date is older than this many months."""
 
 
@@ -163,7 +226,7 @@ class Source(Record):
 
 
 class Level(Record):
-    level: Annotated[int, Field(ge=1, le=9)]
+    level: Annotated[WholeNumber, Field(ge=1, le=9)]
     """The level number. Levels run 1, 2, 3, … without gaps."""
     label: Label
     """A few words, e.g. "Direct supervision"."""
@@ -260,7 +323,7 @@ class TrackSkill(Record):
     """The skill taught."""
     level: LevelNumber
     """The entrustment level a fellow must reach by the end of the track."""
-    min_supervised: Annotated[int, Field(gt=0, le=1000)] | None = None
+    min_supervised: Annotated[WholeNumber, Field(gt=0, le=1000)] | None = None
     """Minimum number of supervised procedures before sign-off. Procedural skills only; required in fellowships."""
     source: SourceId | None = None
     """Source of this level and number, when it differs from the track's targets_source."""
@@ -408,25 +471,48 @@ class WorkshopSession(Record):
     """The workshop track this session belongs to."""
     topic: Title
     """What the session teaches."""
-    start: datetime.date
+    start: Date
     """First day (YYYY-MM-DD)."""
-    end: datetime.date | None = None
+    end: Date | None = None
     """Last day, if the session lasts more than one day."""
     city: Label
     """The city."""
     venue: Title
     """Where it takes place."""
-    places: Annotated[int, Field(gt=0, le=500)]
+    places: Annotated[WholeNumber, Field(gt=0, le=500)]
     """How many fellows can attend."""
 
 
 class Change(Record):
     version: Label
     """The curriculum version this entry describes."""
-    date: datetime.date
+    date: Date
     """When the version took effect."""
     changes: Annotated[list[Text], Field(min_length=1)]
     """What changed, one item each, written for fellows and faculty."""
+
+
+class RetiredKind(StrEnum):
+    """What a retired ID named: a skill or a track (their IDs are addresses on the site and on printed sheets)."""
+
+    skill = "skill"
+    track = "track"
+
+    @property
+    def file_kind(self) -> str:
+        """The data file the ID was in, and its replacement is in."""
+        return f"{self.value}s"
+
+
+class Retired(Record):
+    id: Id
+    """The old ID exactly as it was published, e.g. US-GENICULAR-BLOCK. It is never used again."""
+    kind: RetiredKind
+    """skill or track: what the ID named."""
+    replaced_by: Id
+    """The ID that replaces it, in data/skills.yaml or data/tracks.yaml (checked by make check, not by the editor)."""
+    reason: Text
+    """Why, in a few words, e.g. "Renamed to name the nerve it targets" or "Merged into the knee injection skill"."""
 
 
 @dataclass(frozen=True)
@@ -465,6 +551,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("glossary", GlossaryTerm, key="term", purpose="Abbreviations and terms, shown as tooltips."),
     Kind("workshops", WorkshopSession, purpose="Dated workshop sessions for the calendar."),
     Kind("changelog", Change, key="version", purpose="What changed in each curriculum version, newest first."),
+    Kind("retired", Retired, purpose="Skill and track IDs no longer used: links to them lead to their replacement."),
 )
 KINDS_BY_NAME = {kind.name: kind for kind in KINDS}
 
@@ -488,6 +575,7 @@ class Curriculum:
     glossary: tuple[GlossaryTerm, ...]
     workshops: tuple[WorkshopSession, ...]
     changelog: tuple[Change, ...]
+    retired: tuple[Retired, ...]
 
     def __post_init__(self) -> None:
         index = {kind.name: {getattr(r, kind.key): r for r in getattr(self, kind.name)} for kind in KINDS if kind.many}
@@ -501,6 +589,10 @@ class Curriculum:
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_by_domain", by_domain)
         object.__setattr__(self, "_teaching", teaching)
+        retired_into: dict[tuple[str, str], list[str]] = {}
+        for old in self.retired:
+            retired_into.setdefault((old.kind.file_kind, old.replaced_by), []).append(old.id)
+        object.__setattr__(self, "_retired_into", retired_into)
 
     def get(self, kind: str, key):
         return self._index[kind][key]
@@ -541,6 +633,10 @@ class Curriculum:
 
     def source_of(self, track: Track, entry: TrackSkill) -> Source:
         return self.get("sources", entry.source or track.targets_source)
+
+    def retired_into(self, kind: str, replacement: str) -> list[str]:
+        """The retired IDs of a kind ("skills", "tracks") whose links now lead to `replacement`."""
+        return self._retired_into.get((kind, replacement), [])
 
     def upcoming_workshops(self, today: datetime.date) -> list[WorkshopSession]:
         """Sessions that have not ended by `today`, soonest first."""

@@ -24,13 +24,20 @@ class Problem:
 
 
 class CurriculumError(Exception):
-    """The data cannot be published. Holds every problem found, in file and line order."""
+    """The data cannot be published. Holds every problem found, in file and line order; `more_in` names the
+    files that have more problems than are listed (macros/load.py stops looking after a while)."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], more_in: list[str] = ()):
         self.problems = sorted(problems)
+        self.more_in = list(more_in)
         super().__init__(self.report())
 
     def report(self) -> str:
         count = len(self.problems)
         heading = f"The curriculum data has {count} problem{'s' if count != 1 else ''}; nothing was published:"
+        if self.more_in:
+            heading = (
+                f"The curriculum data has more than {count} problems; nothing was published. Only the first ones "
+                f"in {' and '.join(self.more_in)} are listed: fix them, then check again:"
+            )
         return "\n".join([heading, *(f"  {problem}" for problem in self.problems)])

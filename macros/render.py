@@ -206,6 +206,11 @@ class Renderer:
             raise ValueError(f"there is no download '{name}'; the downloads are: {', '.join(names)}")
         return Links(root, self.directory_urls).download(name)
 
+    def moved_page(self, old, target: str, canonical: str) -> str:
+        """The page left at a retired track's old address: an HTML redirect to `target`, with a plain link too."""
+        track = self.curriculum.track(old.replaced_by)
+        return self.env.get_template("moved_page.html").render(old=old, track=track, target=target, canonical=canonical)
+
     # -- plumbing -------------------------------------------------------------------------------
 
     def _track(self, track_id: str) -> Track:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, create_model
 
-from .model import KINDS, Kind
+from .model import KINDS, Kind, field_shapes
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
@@ -22,7 +22,27 @@ def data_file_schema(kind: Kind) -> dict:
     """The schema of data/<kind>.yaml."""
     shape = list[kind.model] if kind.many else kind.model
     schema = TypeAdapter(shape).json_schema()
+    _say_what_only_the_check_checks(kind.model, schema)
     return {"$schema": DIALECT, **schema, "title": kind.file, "description": kind.purpose}
+
+
+def _say_what_only_the_check_checks(model, schema: dict, done: set | None = None) -> None:
+    """A schema sees one file; whether an ID exists in another file only the check can tell. Each field that
+    names a record of another file says so in its description, which the editor shows beside the field."""
+    done = set() if done is None else done
+    if model in done:
+        return
+    done.add(model)
+    definition = schema.get("$defs", {}).get(model.__name__, schema)
+    for name, shape in field_shapes(model).items():
+        if shape.ref is not None:
+            what = "an ID" if shape.ref.key == "id" else f"a {shape.ref.key}"
+            definition["properties"][name]["description"] += (
+                f" Whether {'each' if shape.many else 'it'} is {what} in data/{shape.ref.kind}.yaml only the check "
+                "(make check) can tell, not the editor."
+            )
+        elif shape.nested is not None:
+            _say_what_only_the_check_checks(shape.nested, schema, done)
 
 
 def curriculum_schema() -> dict:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros import yamlfile
 from macros.__main__ import main
 from macros.model import KINDS, reference_fields
 from records import track_record
@@ -83,22 +86,261 @@ def test_check_command_line(mini_data):
     assert valid.returncode == 0, valid.stderr
 
 
-def test_yaml_syntax_error_names_file_and_line(mini_data):
+def assert_refused_with(data_dir: Path, expected: str) -> None:
+    """The file is refused with this one problem, and nothing else is said about the data."""
+    result = check(data_dir)
+    assert result.code == 1, result.output
+    assert result.problems == [expected], f"expected the one problem:\n  {expected}\ngot:\n{result.output}"
+    assert "Traceback" not in result.output
+
+
+def test_yaml_syntax_error_names_file_line_record_and_field(mini_data):
     line = replace(
         mini_data, "rotations.yaml", "  title: Interventional pain clinic", "  title: [Interventional pain clinic"
     )
-    result = check(mini_data)
-    assert result.code == 1
-    (problem,) = result.problems
-    assert problem.startswith(f"data/rotations.yaml:{line + 1}: YAML syntax error:"), problem
-    assert "Check the indentation" in problem
+    assert_refused_with(
+        mini_data,
+        f"data/rotations.yaml:{line}: record ROT-PAIN-CLINIC, field title: YAML syntax error: a list opened with '[' "
+        "on this line is not closed with ']'. Close it, or put text that starts with '[' in quotes",
+    )
 
 
 def test_key_written_twice_in_a_record(mini_data):
     line = replace(mini_data, "domains.yaml", "  title: Safety\n", "  title: Safety\n  title: Safety again\n")
+    assert_refused_with(
+        mini_data,
+        f"data/domains.yaml:{line + 1}: record SAFETY, field title: the key 'title' is written twice in the same record",
+    )
+
+
+def test_unclosed_quote_is_said_where_it_starts(mini_data):
+    line = replace(mini_data, "domains.yaml", "  title: Safety\n", '  title: "Safety\n')
+    assert_refused_with(
+        mini_data,
+        f"data/domains.yaml:{line}: record SAFETY, field title: YAML syntax error: the quoted text that starts on this "
+        "line has no closing quote. End it with the quote mark it starts with",
+    )
+
+
+# -- impossible dates: a problem in their field, never PyYAML's crash ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [
+        ("2099-02-30", "February 2099 has 28 days"),
+        ("2099-13-01", "there is no month 13; months run from 01 to 12"),
+        ("2027-02-29", "February 2027 has 28 days"),
+        ("2099-04-31", "April 2099 has 30 days"),
+        ("2099-00-10", "there is no month 00; months run from 01 to 12"),
+    ],
+)
+def test_impossible_date(mini_data, written, why):
+    line = replace(mini_data, "workshops.yaml", "start: 2099-05-10", f"start: {written}")
+    assert_fails_with(
+        mini_data,
+        f"data/workshops.yaml:{line}: record WS-FUTURE, field start: {written} is not a date: {why}. "
+        "Write a date that exists, as YYYY-MM-DD",
+    )
+
+
+def test_impossible_date_in_every_tool_that_reads_dates(mini_data):
+    """The same message from the one-record file (curriculum.yaml) and a nested place: no crash anywhere."""
+    line = replace(mini_data, "curriculum.yaml", "effective: 2026-11-01", "effective: 2026-11-31")
+    assert_fails_with(
+        mini_data,
+        f"data/curriculum.yaml:{line}: field effective: 2026-11-31 is not a date: November 2026 has 30 days. "
+        "Write a date that exists, as YYYY-MM-DD",
+    )
+
+
+# -- the file itself: encoding, characters, tabs, missing colons ----------------------------------
+
+UTF8_ADVICE = "Save the file as UTF-8 (in Windows Notepad: File, Save as, Encoding: UTF-8)"
+
+
+def test_a_file_saved_as_windows_ansi(mini_data):
+    """Latin-1 / Windows-1252, as Notepad's "ANSI" saves it: the line of the first character UTF-8 cannot read."""
+    path = mini_data / "domains.yaml"
+    text = path.read_text(encoding="utf-8").replace("  title: Safety\n", "  title: Sécurité\n", 1)
+    path.write_bytes(text.encode("cp1252"))
+    line = text[: text.index("Sécurité")].count("\n") + 1
+    assert_refused_with(
+        mini_data,
+        f"data/domains.yaml:{line}: record SAFETY, field title: the file is not saved as UTF-8: this line has the "
+        f"byte 0xE9 ('é' in the Windows encoding, ANSI), which UTF-8 cannot read. {UTF8_ADVICE}, or retype the "
+        "character in GitHub's editor",
+    )
+
+
+def test_a_file_saved_as_utf16(mini_data):
+    path = mini_data / "domains.yaml"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    assert_refused_with(
+        mini_data,
+        f'data/domains.yaml:1: the file is saved as UTF-16 (Windows calls it "Unicode"), not UTF-8. {UTF8_ADVICE}',
+    )
+
+
+@pytest.mark.parametrize(
+    ("char", "said"),
+    [
+        ("\x00", "a NUL character (U+0000) at column 14; it usually means the file is damaged or is not a text file"),
+        ("\x0b", "an invisible line break (U+000B) at column 14; Word makes one with Shift+Enter"),
+        (
+            "\x07",
+            "an invisible control character (U+0007) at column 14; it usually comes with text pasted from a PDF or a word processor",
+        ),
+        (
+            "\u2028",
+            "an invisible line separator (U+2028) at column 14; it usually comes with text pasted from a PDF or a word processor",
+        ),
+    ],
+    ids=["nul", "word-line-break", "bell", "line-separator"],
+)
+def test_control_characters(mini_data, char, said):
+    line = replace(mini_data, "domains.yaml", "  title: Safety\n", f"  title: Safe{char}ty\n")
+    assert_refused_with(mini_data, f"data/domains.yaml:{line}: record SAFETY, field title: {said}. Delete it")
+
+
+TAB_ADVICE = "YAML allows tabs only inside quoted text. Replace it with spaces (two for each level of indentation)"
+
+
+def test_a_tab_as_indentation(mini_data):
+    line = replace(mini_data, "domains.yaml", "  title: Safety\n", "\ttitle: Safety\n")
+    assert_refused_with(
+        mini_data, f"data/domains.yaml:{line}: record SAFETY, field title: a tab character at column 1; {TAB_ADVICE}"
+    )
+
+
+def test_a_tab_inside_unquoted_text(mini_data):
+    line = replace(mini_data, "domains.yaml", "  title: Safety\n", "  title: Safety\tfirst\n")
+    assert_refused_with(
+        mini_data, f"data/domains.yaml:{line}: record SAFETY, field title: a tab character at column 16; {TAB_ADVICE}"
+    )
+
+
+def test_tabs_inside_quotes_and_comments_are_fine(mini_data):
+    replace(mini_data, "domains.yaml", "  title: Safety\n", '  title: "Safety\tfirst"  #\ta comment\n')
     result = check(mini_data)
-    (problem,) = result.problems
-    assert problem.startswith(f"data/domains.yaml:{line + 1}: YAML syntax error: the key 'title' is written twice")
+    assert result.code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "record"),
+    [
+        ("  risk: low\n", "  risk low\n", "record ASSESS-HISTORY, "),
+        (
+            "  source: PROGRAMME\n- id: SAFETY-ASEPSIS",
+            "  source PROGRAMME\n- id: SAFETY-ASEPSIS",
+            "record ASSESS-HISTORY, ",
+        ),
+        ("- id: SAFETY-ASEPSIS\n", "- id SAFETY-ASEPSIS\n", ""),
+    ],
+    ids=["in-a-record", "last-of-a-record", "first-of-a-record"],
+)
+def test_missing_colon_is_said_at_its_own_line(mini_data, old, new, record):
+    """YAML notices a missing colon a line later, or as "mapping values are not allowed" on the next line."""
+    line = replace(mini_data, "skills.yaml", old, new)
+    written = new.splitlines()[0]
+    indent, name, value = re.match(r"^(\s*(?:- )?)(\w+) (.*)$", written).groups()
+    assert_refused_with(
+        mini_data,
+        f"data/skills.yaml:{line}: {record}field {name}: '{written.strip()}' has no colon after the field name. "
+        f"Write '{indent.lstrip()}{name}: {value}'",
+    )
+
+
+def test_missing_colon_inside_braces(mini_data):
+    line = replace(
+        mini_data,
+        "tracks.yaml",
+        "{skill: US-KNEE-INJ, level: 4, min_supervised: 10}",
+        "{skill: US-KNEE-INJ, level 4, min_supervised: 10}",
+    )
+    result = assert_fails_with(
+        mini_data,
+        f"data/tracks.yaml:{line}: record FEL-US-6M, field skills[2].level 4: 'level 4' has no colon after the "
+        "field name. Write 'level: 4'",
+    )
+    assert any("field skills[2].level: this required field is missing" in p for p in result.problems)
+
+
+# -- hostile files: refused at once, before they can cost time or memory --------------------------
+
+HOSTILE = {
+    "billion-laughs": (
+        "- &a [x, x, x, x, x, x, x, x, x, x]\n"
+        + "".join(f"- &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(9))
+    ),
+    "deep-nesting": "- " + "[" * 100_000 + "]" * 100_000 + "\n",
+    "huge": "# " + "x" * 10_000_000 + "\n",
+}
+HOSTILE_SAID = {
+    "billion-laughs": "data/skills.yaml:2: '*a' repeats another part of the file (a YAML alias); curriculum data does "
+    "not use aliases, so that no file can grow out of bounds. Write the value out in full",
+    "deep-nesting": "data/skills.yaml:1: lists and records are nested more than 20 levels deep here. "
+    "Check the brackets and the indentation",
+    "huge": "data/skills.yaml:1: the file is 10.0 MB; a data file may be at most 10 MB. Check that this is the right file",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_a_hostile_file_is_refused_at_once(mini_data, name):
+    """The real command, in its own process with a time limit: a file built to exhaust time or memory (a
+    "billion laughs" of aliases, 100,000 levels of brackets that crash libyaml's composer, more than 10 MB)
+    gets one line. The limit only keeps a regression from hanging the suite; bench/ has no figure for it."""
+    (mini_data / "skills.yaml").write_text(HOSTILE[name], encoding="utf-8")
+    command = [sys.executable, "-m", "macros", "check", "--data", str(mini_data)]
+    done = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    problems = [line.strip() for line in done.stderr.splitlines() if line.startswith("  data/skills.yaml")]
+    assert problems == [HOSTILE_SAID[name]], done.stderr
+
+
+def test_a_file_of_more_values_than_any_curriculum(mini_data, monkeypatch):
+    """Reading stops at MAX_VALUES (lowered here: a file at the real limit takes seconds to build and read)."""
+    monkeypatch.setattr(yamlfile, "MAX_VALUES", 1000)
+    (mini_data / "skills.yaml").write_text("- 1\n" * 2000, encoding="utf-8")
+    assert_refused_with(
+        mini_data,
+        "data/skills.yaml:1000: the file holds more than 1,000 values (texts, numbers, lists and records) by this "
+        "line; curriculum data is far smaller. Check that this is the right file",
+    )
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        ("domains.yaml", "- id: SAFETY", "- id: [SAFETY]"),
+        ("domains.yaml", "- id: SAFETY", "- id: {name: SAFETY}"),
+        ("tracks.yaml", "{skill: US-KNEE-INJ, level: 2}", "{skill: [US-KNEE-INJ], level: 2}"),
+        ("tracks.yaml", "{skill: US-KNEE-INJ, level: 2}", "{skill: US-KNEE-INJ, level: [2]}"),
+        ("skills.yaml", "  assessments: [CBD]", "  assessments: [[CBD]]"),
+        ("curriculum.yaml", "title: Pain Medicine Fellowship Curriculum", "- title: A list instead"),
+    ],
+    ids=["id-as-list", "id-as-record", "skill-as-list", "level-as-list", "nested-list", "list-for-a-record"],
+)
+def test_a_value_of_the_wrong_shape_never_crashes(mini_data, file, old, new):
+    """Lists and records where one value belongs: each is a problem in its field, never a traceback."""
+    replace(mini_data, file, old, new)
+    result = check(mini_data)
+    assert result.code == 1, result.output
+    assert any(problem.startswith(f"data/{file}:") for problem in result.problems), result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
+def test_one_unreadable_file_of_the_real_data_is_one_problem(tmp_path, kind):
+    """A broken save, as in the live preview: the file's own problem, and none from the files that refer to it."""
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT / "data", data)
+    path = data / kind.file
+    path.write_text(path.read_text(encoding="utf-8") + "\t\n", encoding="utf-8")
+    result = check(data)
+    assert result.code == 1
+    assert [problem.split(":")[0] for problem in result.problems] == [f"data/{kind.file}"], result.output
 
 
 def test_wrong_type(mini_data):
@@ -109,12 +351,21 @@ def test_wrong_type(mini_data):
     )
 
 
-def test_yes_no_where_text_was_meant(mini_data):
-    line = replace(mini_data, "rotations.yaml", "title: Interventional pain clinic", "title: yes")
+@pytest.mark.parametrize("written", ["yes", "'Yes'", "off"])
+def test_yes_no_where_text_was_meant(mini_data, written):
+    line = replace(mini_data, "rotations.yaml", "title: Interventional pain clinic", f"title: {written}")
     assert_fails_with(
         mini_data,
         f"data/rotations.yaml:{line}: record ROT-PAIN-CLINIC, field title: "
-        "expected text, got the yes/no value true (put it in quotes if you meant text)",
+        f"'{written.strip(chr(39))}' on its own is a yes/no word, not text. Write the text itself",
+    )
+
+
+def test_true_where_text_was_meant(mini_data):
+    line = replace(mini_data, "rotations.yaml", "title: Interventional pain clinic", "title: true")
+    assert_fails_with(
+        mini_data,
+        f"data/rotations.yaml:{line}: record ROT-PAIN-CLINIC, field title: expected text, got the yes/no value true",
     )
 
 
@@ -140,9 +391,18 @@ def test_unknown_field_suggests_the_right_one(mini_data):
 
 def test_empty_text(mini_data):
     line = replace(
-        mini_data, "glossary.yaml", "  expansion: Direct Observation of Procedural Skills", "  expansion: '   '"
+        mini_data, "glossary.yaml", "  expansion: Direct Observation of Procedural Skills", "  expansion: ''"
     )
     assert_fails_with(mini_data, f"data/glossary.yaml:{line}: record DOPS, field expansion: must not be empty")
+
+
+def test_text_of_spaces_only(mini_data):
+    line = replace(
+        mini_data, "glossary.yaml", "  expansion: Direct Observation of Procedural Skills", "  expansion: '   '"
+    )
+    assert_fails_with(
+        mini_data, f"data/glossary.yaml:{line}: record DOPS, field expansion: must not be empty: it holds only spaces"
+    )
 
 
 def test_duplicate_id(mini_data):

@@ -170,6 +170,27 @@ def test_a_wrong_macro_call_names_the_page_and_line(project_copy, tmp_path, call
     assert not (tmp_path / "site").exists()
 
 
+def test_a_broken_link_in_a_page_names_the_page_and_line(project_copy, tmp_path):
+    """A link to a skill that is gone (renamed without retiring, say), and one to a page that is not there."""
+    glossary = project_copy / "docs" / "glossary.md"
+    text = glossary.read_text(encoding="utf-8")
+    added = "\nSee [the old skill](skills.md#US-NO-SUCH-SKILL).\n\nAnd [a page](no-such-page.md).\n"
+    glossary.write_text(text + added, encoding="utf-8")
+    first = len(text.splitlines()) + 2
+    result = build_site(project_copy, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert (
+        f"docs/glossary.md:{first}: Doc file 'glossary.md' contains a link 'skills.md#US-NO-SUCH-SKILL', "
+        "but the doc 'skills.md' does not contain an anchor '#US-NO-SUCH-SKILL'."
+    ) in output, output
+    assert (
+        f"docs/glossary.md:{first + 2}: Doc file 'glossary.md' contains a link 'no-such-page.md', "
+        "but the target is not found among documentation files."
+    ) in output, output
+    assert "Traceback" not in output
+
+
 def test_only_the_wiring_module_imports_mkdocs():
     for module in sorted((PROJECT / "macros").glob("*.py")):
         tree = ast.parse(module.read_text(encoding="utf-8"))

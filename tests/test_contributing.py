@@ -13,6 +13,8 @@ import contextlib
 import datetime
 import io
 import re
+import shutil
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -58,6 +60,8 @@ class Example:
     entry: str = EXAMPLES["track-entry"] + "\n"
     extra_skill_lines: str = ""
     extra_track: str = ""  # a second track, appended to tracks.yaml
+    encoding: str = "utf-8"
+    """How skills.yaml is saved afterwards: "cp1252" is Windows' "ANSI"."""
 
     def changed(self, old: str, new: str, *, in_entry: bool = False) -> Example:
         text = self.entry if in_entry else self.skill
@@ -73,6 +77,25 @@ class Example:
         lines = tracks.read_text(encoding="utf-8").splitlines(keepends=True)
         lines.insert(record.key_lines["skills"], self.entry)
         tracks.write_text("".join(lines) + self.extra_track, encoding="utf-8")
+        skills = data / "skills.yaml"
+        skills.write_bytes(skills.read_text(encoding="utf-8").encode(self.encoding))
+
+
+@dataclass(frozen=True)
+class Session:
+    """The workshop example: a session added at the end of workshops.yaml, possibly with one mistake."""
+
+    text: str = EXAMPLES["new-session"] + "\n"
+
+    def changed(self, old: str, new: str) -> Session:
+        assert old in self.text, f"the session example in CONTRIBUTING.md no longer contains {old!r}"
+        return replace(self, text=self.text.replace(old, new))
+
+    def apply(self, data: Path) -> None:
+        # The fixture's workshop track stands in for the real one the example names (the fixture has no
+        # WS-HANDS-ON); test_the_session_example_is_valid_in_the_real_data checks the example as written.
+        fixture_track = next(r["id"] for r in yamlfile.parse(data / "tracks.yaml") if r["kind"] == "workshop")
+        _append(data / "workshops.yaml", self.text.replace(f"track: {SESSION_TRACK}", f"track: {fixture_track}"))
 
 
 def _append(path: Path, text: str) -> None:
@@ -83,6 +106,7 @@ def _append(path: Path, text: str) -> None:
 WORKED = Example()
 SKILL = yaml.safe_load(EXAMPLES["new-skill"])[0]
 ENTRY = yaml.safe_load(EXAMPLES["track-entry"])[0]
+SESSION_TRACK = yaml.safe_load(EXAMPLES["new-session"])[0]["track"]
 
 # Each data mistake the guide lists, made on the worked example.
 DATA_MISTAKES: dict[str, Example] = {
@@ -101,6 +125,17 @@ DATA_MISTAKES: dict[str, Example] = {
     "date-format": replace(WORKED, extra_skill_lines="  last_reviewed: 20/11/2026\n"),
     "list-without-brackets": WORKED.changed("assessments: [DOPS, LOGBOOK]", "assessments: DOPS, LOGBOOK"),
     "review-overdue": replace(WORKED, extra_skill_lines="  last_reviewed: 2024-03-01\n"),
+    "impossible-date": replace(WORKED, extra_skill_lines="  last_reviewed: 2026-02-30\n"),
+    "missing-colon": WORKED.changed("  risk: moderate", "  risk moderate"),
+    "tab": WORKED.changed("\n  domain:", "\n\tdomain:"),
+    "word-line-break": WORKED.changed("ligaments on ultrasound", "ligaments on ultrasound\x0b"),
+    "not-utf-8": replace(
+        WORKED.changed(f"title: {SKILL['title']}", "title: Pudendal nerve block in Alcock’s canal"), encoding="cp1252"
+    ),
+    "quoted-number": WORKED.changed("min_supervised: 10", 'min_supervised: "10"', in_entry=True),
+    "yes-as-reviewer": replace(WORKED, extra_skill_lines="  reviewed_by: yes\n"),
+    "only-spaces": replace(WORKED, extra_skill_lines='  reviewed_by: " "\n'),
+    "session-ended": Session().changed("2027-11-1", "2025-11-1"),
     # The consistency rules: levels and numbers that contradict each other.
     "level-above-prerequisite": WORKED.changed("level: 3", "level: 5", in_entry=True),
     "exam-module-above-fellowship": replace(
@@ -129,7 +164,7 @@ def run_check(data: Path) -> tuple[int, str, str]:
 def test_every_quoted_message_has_its_mistake_here_and_the_reverse():
     assert GUIDE.count("<!-- message: ") == len(MESSAGES), "a message marker is not followed by a fenced block"
     assert GUIDE.count("<!-- example: ") == len(EXAMPLES), "an example marker is not followed by a fenced block"
-    assert set(MESSAGES) == set(DATA_MISTAKES) | set(PAGE_MISTAKES)
+    assert set(MESSAGES) == set(DATA_MISTAKES) | set(PAGE_MISTAKES) | set(BASE_MISTAKES)
 
 
 @pytest.mark.parametrize("name", sorted(DATA_MISTAKES))
@@ -140,12 +175,109 @@ def test_the_check_prints_exactly_what_the_guide_quotes(name, mini_data, monkeyp
     quoted = MESSAGES[name]
     if name == "valid":
         assert (status, printed.strip()) == (0, quoted)
-    elif quoted.startswith("warning: "):
+    elif quoted.startswith(("warning: ", "note: ")):
         assert status == 0, problems
         assert quoted in problems.splitlines()
     else:
         assert status == 1
         assert problems.strip() == quoted
+
+
+def test_the_session_example_is_valid_in_the_real_data(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT / "data", data)
+    _append(data / "workshops.yaml", EXAMPLES["new-session"] + "\n")
+    session = yaml.safe_load(EXAMPLES["new-session"])[0]
+    assert session["id"] in {s.id for s in load_curriculum(data).workshops}
+
+
+# -- removing or renaming: `check --base`, as pull requests run it ---------------------------------
+
+RENAMED = ("US-KNEE-INJ", "US-KNEE-JOINT-INJ")  # the guide's example: a skill of the fixture, renamed
+
+
+def _rename_everywhere(data: Path) -> None:
+    for path in data.glob("*.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace(*RENAMED), encoding="utf-8")
+
+
+def _rename_the_record_only(data: Path) -> None:
+    skills = data / "skills.yaml"
+    skills.write_text(skills.read_text(encoding="utf-8").replace(f"- id: {RENAMED[0]}", f"- id: {RENAMED[1]}"))
+
+
+def _retire_and_keep_a_mention(data: Path) -> None:
+    _rename_the_record_only(data)
+    _append(data / "retired.yaml", "\n".join(EXAMPLES["retired-entry"].splitlines()) + "\n")
+    retired = data / "retired.yaml"
+    retired.write_text(retired.read_text(encoding="utf-8").replace("[]\n", ""), encoding="utf-8")
+    for file in ("tracks.yaml", "learning_needs.yaml"):  # every mention but one is brought up to date
+        path = data / file
+        path.write_text(path.read_text(encoding="utf-8").replace(*RENAMED), encoding="utf-8")
+    tracks = data / "tracks.yaml"
+    tracks.write_text(
+        tracks.read_text(encoding="utf-8").replace(
+            f"{{skill: {RENAMED[1]}, level: 2}}", f"{{skill: {RENAMED[0]}, level: 2}}"
+        )
+    )
+
+
+def pull_request_checkout(data: Path, tmp_path: Path) -> Path:
+    """A git repository whose origin/main holds `data` in data/, as a pull request's checkout has its base."""
+    repo = tmp_path / "repo"
+    shutil.copytree(data, repo / "data")
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"]
+    for step in (["init", "--quiet"], ["add", "--all"], ["commit", "--quiet", "-m", "base"]):
+        subprocess.run([*git, *step], cwd=repo, check=True, capture_output=True)
+    subprocess.run(["git", "update-ref", "refs/remotes/origin/main", "HEAD"], cwd=repo, check=True)
+    return repo
+
+
+def _remove_a_skill(data: Path) -> None:
+    """US-KNEE-INJ deleted with every mention: the fellowship drops it, the workshop and the need teach another."""
+    skills = data / "skills.yaml"
+    text = skills.read_text(encoding="utf-8")
+    start = text.index(f"- id: {RENAMED[0]}")
+    end = text.find("\n- id:", start) + 1 or len(text)
+    skills.write_text(text[:start] + text[end:], encoding="utf-8")
+    for file, old, new in [
+        ("tracks.yaml", f"    - {{skill: {RENAMED[0]}, level: 4, min_supervised: 10}}\n", ""),
+        ("tracks.yaml", f"{{skill: {RENAMED[0]}, level: 2}}", "{skill: SAFETY-ASEPSIS, level: 2}"),
+        ("learning_needs.yaml", f"[{RENAMED[0]}]", "[SAFETY-ASEPSIS]"),
+    ]:
+        path = data / file
+        assert old in path.read_text(encoding="utf-8"), f"the fixture {file} no longer contains {old!r}"
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+BASE_MISTAKES: dict[str, Callable[[Path], None]] = {
+    "removed-id": _remove_a_skill,
+    "renamed-id": _rename_everywhere,
+    "renamed-id-mentions": _rename_the_record_only,
+    "retired-id-mention": _retire_and_keep_a_mention,
+}
+
+
+@pytest.mark.parametrize("name", sorted(BASE_MISTAKES))
+def test_check_base_prints_exactly_what_the_guide_quotes(name, mini_data, tmp_path):
+    repo = pull_request_checkout(mini_data, tmp_path)
+    BASE_MISTAKES[name](repo / "data")
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(["check", "--data", str(repo / "data"), "--base", "origin/main"])
+    assert status == 1
+    assert err.getvalue().strip() == MESSAGES[name]
+
+
+def test_the_retired_entry_example_clears_the_rename(mini_data, tmp_path):
+    """Following the guide to its end: renamed everywhere, and the old ID retired, the check passes."""
+    repo = pull_request_checkout(mini_data, tmp_path)
+    _rename_everywhere(repo / "data")
+    retired = repo / "data" / "retired.yaml"
+    retired.write_text(retired.read_text(encoding="utf-8").replace("[]\n", "") + EXAMPLES["retired-entry"] + "\n")
+    status, printed, problems = run_check(repo / "data")
+    assert status == 0, problems
+    assert main(["check", "--data", str(repo / "data"), "--base", "origin/main"]) == 0
 
 
 # -- pages: these mistakes are reported by the site build --------------------------------------
@@ -177,7 +309,13 @@ def _page_not_in_menu(project: Path) -> None:
     (project / "docs" / "ultrasound-skills.md").write_text(EXAMPLES["new-page"] + "\n", encoding="utf-8")
 
 
+def _link_to_a_missing_skill(project: Path) -> None:
+    page = add_example_page(project)
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + EXAMPLES["skill-link"] + "\n", encoding="utf-8")
+
+
 PAGE_MISTAKES: dict[str, Callable[[Path], None]] = {
+    "link-to-missing-skill": _link_to_a_missing_skill,
     "macro-typo": _misspell_macro,
     "macro-unknown-id": _unknown_domain,
     "page-not-in-menu": _page_not_in_menu,
@@ -212,7 +350,8 @@ def followed(tmp_path_factory):
     )
     WORKED.apply(data)
     _append(data / "glossary.yaml", EXAMPLES["glossary-term"] + "\n")
-    add_example_page(project)
+    page = add_example_page(project)
+    _append(page, EXAMPLES["skill-link"] + "\n")  # now that the skill exists, the link to it builds
     site = project / "site"
     result = build_site(project, site)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -52,6 +52,7 @@ def run_pre_commit(repo: Path, home: Path, *which: str) -> subprocess.CompletedP
         env=offline,
         capture_output=True,
         text=True,
+        errors="replace",  # --show-diff-on-failure shows a file's bytes as they are
     )
 
 
@@ -80,3 +81,21 @@ def test_pre_commit_stops_a_data_mistake(repository, tmp_path):
     assert failed == {names["curriculum-check"], names["data-schemas"]}
     assert "unknown field 'titel' (did you mean 'title'?)" in done.stdout
     assert "Additional properties are not allowed ('titel' was unexpected)" in done.stdout
+
+
+def test_a_file_the_check_cannot_read_gets_its_message_from_every_data_hook(repository, tmp_path):
+    """Saved in Windows' "ANSI" encoding: yamllint and check-jsonschema would crash or differ on it; each data
+    hook says what the check says instead (they read the file with the check's reader first)."""
+    skills = repository / "data" / "skills.yaml"
+    text = skills.read_text(encoding="utf-8")
+    skills.write_bytes(text.replace("  title:", "  title: Évaluation,", 1).encode("cp1252"))
+    line = text[: text.index("  title:")].count("\n") + 1
+    done = run_pre_commit(repository, tmp_path / "pre-commit-home", "--files", "data/skills.yaml")
+    assert done.returncode == 1
+    failed = {line.split("...")[0].rstrip(".") for line in done.stdout.splitlines() if line.endswith("Failed")}
+    names = {hook["id"]: hook["name"] for hook in CONFIG["repos"][0]["hooks"]}
+    assert failed == {names["curriculum-check"], names["yamllint-data"], names["data-schemas"]}
+    said = f"data/skills.yaml:{line}: record "
+    assert done.stdout.count(said) == 3, done.stdout
+    assert "the file is not saved as UTF-8" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
