@@ -19,7 +19,7 @@ import yaml
 
 from macros.model import KINDS, KINDS_BY_NAME, reference_fields
 
-FIXED = {"entrustment", "changelog"}
+FIXED = {"entrustment", "changelog", "admissions"}  # admissions: one record per track, and tracks grow, not multiply
 GROWN = {"tracks": "skills"}  # kind -> its list that grows N times instead of the records themselves
 
 

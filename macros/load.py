@@ -20,8 +20,10 @@ from pydantic import BaseModel, ValidationError
 
 from . import yamlfile
 from .model import (
+    CURRENCY_PATTERN,
     KINDS,
     KINDS_BY_NAME,
+    MONTH_OR_DATE_PATTERN,
     TEXT_PATTERN,
     Curriculum,
     Kind,
@@ -81,6 +83,8 @@ def _load(data_dir: Path, signature: tuple, base: Published | None) -> Curriculu
     loaded.check_references()
     loaded.check_retired()
     loaded.check_consistency()
+    loaded.check_admissions()
+    loaded.check_reviews()
     if loaded.problems:
         raise CurriculumError(loaded.problems, more_in=sorted(loaded.full))
     return Curriculum(**{kind.attribute: loaded.records(kind) for kind in KINDS})
@@ -525,6 +529,48 @@ class _Loaded:
                             f"{other_entry.level}; a higher level needs at least as many",
                         )
 
+    def check_admissions(self) -> None:
+        """Every track has its admissions record (facts may still be missing), and application dates make sense."""
+        admissions = KINDS_BY_NAME["admissions"]
+        described = self.keys("admissions")
+        for index, track in self.valid["tracks"]:
+            if described is not None and track.id not in described:
+                self.report(
+                    KINDS_BY_NAME["tracks"],
+                    (index, "id"),
+                    f"{track.id} has no record in data/admissions.yaml; add one, '- track: {track.id}', "
+                    "even before the academy publishes its facts",
+                )
+        for index, admission in self.valid["admissions"]:
+            for position, intake in enumerate(admission.intakes):
+                at = (index, "intakes", position)
+                opens, closes = intake.applications_open, intake.applications_close
+                if opens and closes and closes < opens:
+                    self.report(
+                        admissions,
+                        at + ("applications_close",),
+                        f"applications close ({closes}) before they open ({opens})",
+                    )
+                if closes and not intake.month_only and closes > intake.first_day:
+                    self.report(
+                        admissions,
+                        at + ("applications_close",),
+                        f"applications close ({closes}) after the intake starts ({intake.starts})",
+                    )
+
+    def check_reviews(self) -> None:
+        """A review is shown as "reviewed by whom, when": a record gives both or neither."""
+        for kind in KINDS:
+            if not kind.many or "last_reviewed" not in kind.model.model_fields:
+                continue
+            for index, record in self.valid[kind.name]:
+                if record.last_reviewed and not record.reviewed_by:
+                    self.report(kind, (index, "last_reviewed"), "add reviewed_by: who reviewed the record on this date")
+                elif record.reviewed_by and not record.last_reviewed:
+                    self.report(
+                        kind, (index, "reviewed_by"), f"add last_reviewed: the date of the review, {_WRITE_A_DATE}"
+                    )
+
     # -- where a problem is -------------------------------------------------------------------
 
     def _name(self, kind: Kind) -> str:
@@ -619,6 +665,10 @@ def _explain(detail: dict, model: type[BaseModel], loc: tuple) -> str:
             return "must not start or end with a space"
         if ctx.get("pattern") == TEXT_PATTERN:
             return "must not be empty: it holds only spaces"
+        if ctx.get("pattern") == MONTH_OR_DATE_PATTERN:
+            return f"expected a month written YYYY-MM or {_WRITE_A_DATE}, got {_describe(value)}"
+        if ctx.get("pattern") == CURRENCY_PATTERN:
+            return f"expected a three-letter currency code in capitals, e.g. INR or USD, got {_describe(value)}"
         return f"{_describe(value)} is not a valid ID; IDs use capitals, digits and single hyphens, e.g. US-LUMB-FACET"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"expected a whole number, got {_describe(value)}"

@@ -21,6 +21,8 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"
+MONTH_OR_DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"
+CURRENCY_PATTERN = r"^[A-Z]{3}$"
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,30 @@ Text = _text(1500)
 WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
 Date = Annotated[datetime.date, BeforeValidator(_date)]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=40)]
+Line = _text(100)
+WebAddress = Annotated[str, StringConstraints(pattern=r"^https://\S+$", max_length=300)]
+
+
+def _date_as_text(value):
+    """A date given as a date (by a YAML reader other than ours) is checked as the text it was written as."""
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def _a_real_day(value: str) -> str:
+    if len(value) > 7:
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError("impossible_date", "not a date", {"value": value}) from None
+    return value
+
+
+MonthOrDate = Annotated[
+    str,
+    StringConstraints(pattern=MONTH_OR_DATE_PATTERN),
+    BeforeValidator(_date_as_text),  # runs before the pattern, which it wraps
+    AfterValidator(_a_real_day),
+]
 
 
 def _ref(kind: str, key_type: type = str):
@@ -151,6 +177,11 @@ class TrackKind(StrEnum):
     workshop = "workshop"
     exam_preparation = "exam-preparation"
 
+    @property
+    def label(self) -> str:
+        """The kind in words, wherever a page shows it."""
+        return {"fellowship": "Fellowship", "workshop": "Workshop", "exam-preparation": "Exam preparation"}[self.value]
+
 
 class GapSize(StrEnum):
     """How much an anaesthesiologist still has to learn in a gap area."""
@@ -168,6 +199,13 @@ class SourceKind(StrEnum):
     exam_body = "exam-body"
     literature = "literature"
     programme_decision = "programme-decision"
+
+    @property
+    def label(self) -> str:
+        """The kind in words, wherever a page shows it."""
+        return {"exam-body": "Exam body", "programme-decision": "Programme decision"}.get(
+            self.value, self.value.capitalize()
+        )
 
 
 class Record(BaseModel):
@@ -219,7 +257,7 @@ class Source(Record):
     """framework, guideline, exam-body, literature or programme-decision."""
     publisher: Label | None = None
     """Who publishes it, e.g. ACGME or World Institute of Pain."""
-    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$", max_length=300)] | None = None
+    url: WebAddress | None = None
     """Where to read it (https:// only). Shown as a link; never fetched during the build."""
     note: Text | None = None
     """What this source supports, or what faculty still have to confirm."""
@@ -367,6 +405,8 @@ class Track(Record):
     """The track's full name."""
     short_title: Label
     """A short name for table headings, e.g. "6-month ultrasound fellowship"."""
+    tagline: Line
+    """One line saying what the track is for, shown with it on the home page, e.g. "Add ultrasound-guided pain procedures to your own practice."."""
     kind: TrackKind
     """fellowship, workshop or exam-preparation."""
     summary: Text
@@ -483,6 +523,85 @@ class WorkshopSession(Record):
     """How many fellows can attend."""
 
 
+class Intake(Record):
+    starts: MonthOrDate
+    """When the intake starts: a month written YYYY-MM, e.g. 2027-01, or a day written YYYY-MM-DD."""
+    applications_open: Date | None = None
+    """The first day applications for this intake are accepted (YYYY-MM-DD). Leave out until published."""
+    applications_close: Date | None = None
+    """The last day applications for this intake are accepted (YYYY-MM-DD). Leave out until published."""
+
+    @property
+    def month_only(self) -> bool:
+        return len(self.starts) == 7
+
+    @property
+    def first_day(self) -> datetime.date:
+        """The start day, or the first day of the start month."""
+        return datetime.date.fromisoformat(self.starts + "-01" if self.month_only else self.starts)
+
+    def started_by(self, today: datetime.date) -> bool:
+        """Whether the intake has begun by `today` (a month-only start counts until the month is over)."""
+        if self.month_only:
+            return (self.first_day.year, self.first_day.month) < (today.year, today.month)
+        return self.first_day < today
+
+
+class Fee(Record):
+    amount: Annotated[WholeNumber, Field(ge=0, le=100_000_000)]
+    """The fee for the whole track as a whole number, without separators, e.g. 250000."""
+    currency: Annotated[str, StringConstraints(pattern=CURRENCY_PATTERN)]
+    """The currency, as its three-letter code in capitals."""
+    covers: Text | None = None
+    """What the fee includes and what it does not, e.g. "Tuition and cadaver laboratory; not accommodation"."""
+
+
+class Location(Record):
+    venue: Title
+    """The hospital or centre where the training takes place."""
+    city: Label
+    """The city."""
+
+
+class Recognition(Record):
+    by: Title
+    """Who recognises or accredits the track: a university, a national board, a professional society."""
+    what: Text
+    """What that body recognises, in its own words, e.g. "Accredited fellowship programme"."""
+    until: Date | None = None
+    """The last day the recognition holds, if it expires (YYYY-MM-DD)."""
+    url: WebAddress | None = None
+    """Where an applicant can check it (https:// only)."""
+
+
+class Admission(Record):
+    """The academy's facts about applying to one track. Never guessed: leave a field out until the academy
+    publishes it, and the site says it is not published yet and how to ask."""
+
+    track: TrackId
+    """The track these facts are about: an ID from data/tracks.yaml. Every track has one record here."""
+    intakes: list[Intake] = []
+    """The intakes the academy has announced, each with when it starts and its application dates."""
+    places: Annotated[WholeNumber, Field(gt=0, le=500)] | None = None
+    """How many fellows each intake takes."""
+    fee: Fee | None = None
+    """What the track costs."""
+    locations: list[Location] = []
+    """Where the training takes place, one item per hospital or centre."""
+    certificate: Text | None = None
+    """What the academy awards on completion, by name, e.g. "Certificate of completion of the fellowship"."""
+    recognition: list[Recognition] = []
+    """Which bodies recognise or accredit the track. Leave out unless the academy holds the recognition in writing."""
+    selection: list[Text] = []
+    """The selection steps, in order, one item each, e.g. "Interview with two faculty members"."""
+    documents: list[Text] = []
+    """The documents an applicant sends, one item each, e.g. "Curriculum vitae"."""
+
+    def upcoming(self, today: datetime.date) -> list[Intake]:
+        """Intakes that have not begun by `today`, soonest first."""
+        return sorted((i for i in self.intakes if not i.started_by(today)), key=lambda i: i.first_day)
+
+
 class Change(Record):
     version: Label
     """The curriculum version this entry describes."""
@@ -550,6 +669,13 @@ KINDS: tuple[Kind, ...] = (
     Kind("learning_needs", LearningNeed, purpose="What an anaesthesiologist must learn, linked to skills."),
     Kind("glossary", GlossaryTerm, key="term", purpose="Abbreviations and terms, shown as tooltips."),
     Kind("workshops", WorkshopSession, purpose="Dated workshop sessions for the calendar."),
+    Kind(
+        "admissions",
+        Admission,
+        key="track",
+        purpose="How to apply to each track: the academy's intakes, places, fee, locations, certificate, "
+        "recognition, selection steps and documents. Only what the academy has published.",
+    ),
     Kind("changelog", Change, key="version", purpose="What changed in each curriculum version, newest first."),
     Kind("retired", Retired, purpose="Skill and track IDs no longer used: links to them lead to their replacement."),
 )
@@ -574,6 +700,7 @@ class Curriculum:
     learning_needs: tuple[LearningNeed, ...]
     glossary: tuple[GlossaryTerm, ...]
     workshops: tuple[WorkshopSession, ...]
+    admissions: tuple[Admission, ...]
     changelog: tuple[Change, ...]
     retired: tuple[Retired, ...]
 
@@ -596,6 +723,10 @@ class Curriculum:
 
     def get(self, kind: str, key):
         return self._index[kind][key]
+
+    def admission(self, track_id: str) -> Admission:
+        """What the academy has published about applying to a track (every track has a record)."""
+        return self._index["admissions"][track_id]
 
     def skill(self, skill_id: str) -> Skill:
         return self._index["skills"][skill_id]

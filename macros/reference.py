@@ -12,7 +12,16 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from .model import ID_PATTERN, KINDS, KINDS_BY_NAME, TEXT_PATTERN, RefTo, field_shape
+from .model import (
+    CURRENCY_PATTERN,
+    ID_PATTERN,
+    KINDS,
+    KINDS_BY_NAME,
+    MONTH_OR_DATE_PATTERN,
+    TEXT_PATTERN,
+    RefTo,
+    field_shape,
+)
 
 
 @dataclass(frozen=True)
@@ -209,6 +218,10 @@ def _text(limits: dict) -> str:
         return f"A web address starting with `https://`{up_to}"
     if pattern == NO_SPACE_AT_ENDS:
         return f"Text with no space at the start or end{up_to}"
+    if pattern == MONTH_OR_DATE_PATTERN:
+        return "A month written `YYYY-MM`, e.g. `2027-01`, or a date written `YYYY-MM-DD`, e.g. `2027-01-04`"
+    if pattern == CURRENCY_PATTERN:
+        return "Three capital letters, e.g. `INR` or `USD`"
     if pattern and pattern != TEXT_PATTERN:
         return f"Text of the form `{pattern}` (a regular expression){up_to}"
     return f"Text, not empty{up_to}" if limits.get("min_length") else f"Text{up_to}"
