@@ -66,9 +66,12 @@ def test_footer_names_the_version_and_says_it_is_not_clinical_guidance(built_sit
 
 
 def test_repository_link_makes_no_api_call(built_site):
-    html = (built_site / "index.html").read_text(encoding="utf-8")
-    assert 'class="md-source"' in html
-    assert 'data-md-component="source"' not in html  # Material fetches stars and forks from GitHub for this
+    """Faculty pages link to the repository, but never as Material's source component, for which the
+    browser fetches stars and forks from the GitHub API."""
+    repo_url = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["repo_url"]
+    assert f'href="{repo_url}"' in (built_site / "contributing" / "index.html").read_text(encoding="utf-8")
+    for html in built_site.rglob("*.html"):
+        assert 'data-md-component="source"' not in html.read_text(encoding="utf-8"), html
 
 
 def test_404_page_takes_its_assets_from_the_site_path(built_site):
