@@ -43,7 +43,7 @@ from macros.clock import build_date  # noqa: E402
 from macros.load import load_curriculum  # noqa: E402
 from macros.render import Renderer  # noqa: E402
 from pages_server import PagesServer  # noqa: E402
-from sitebuild import site_prefix  # noqa: E402
+from sitebuild import academy_contact, site_prefix  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
@@ -214,7 +214,7 @@ def scaling(scratch: Path, scales: list[int], repeat: int) -> list[str]:
             curriculum = load_curriculum(fresh)
             loads.append(time.perf_counter() - started)
             started = time.perf_counter()
-            renderer = Renderer(curriculum, today=build_date())
+            renderer = Renderer(curriculum, today=build_date(), contact=academy_contact())
             html = sum(len(getattr(renderer, name)(*args, **kwargs)) for name, args, kwargs in calls)
             renders.append(time.perf_counter() - started)
         project = _copy_project(scratch / f"project-x{times}")

@@ -1,8 +1,9 @@
 """The curriculum as files to download, and as the data the self-assessment page's script reads.
 
 Pure functions of a Curriculum: the same data and build date always give the same bytes (no
-wall-clock time: the build date comes from macros/clock.py). macros/__init__.py writes the files
-into the built site's downloads/ folder; track pages link to them.
+wall-clock time: the build date comes from macros/clock.py). `catalogue()` lists every file with what it
+holds: macros/__init__.py writes exactly those files into the built site's downloads/ folder, and the
+Downloads page lists exactly those; track pages and the workshops page link to theirs.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
 from urllib.parse import urljoin, urlsplit
 
 from .escape import csv_cell, ics_text, json_document
@@ -35,16 +39,68 @@ class FileNames:
         return [cls.curriculum_json, cls.curriculum_schema, cls.workshops_ics, *tracks]
 
 
+class Format(StrEnum):
+    """What sort of file a download is; the Downloads page says how to open each sort."""
+
+    calendar = "calendar"
+    spreadsheet = "spreadsheet"
+    data = "data"
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file under downloads/: its name, what it holds, and how the build writes it."""
+
+    name: str
+    format: Format
+    title: str
+    holds: str
+    write: Callable[[datetime.date, str], bytes]  # (build date, site_url) -> the file's bytes
+
+
+def catalogue(curriculum: Curriculum) -> list[Download]:
+    """Every download, in the order the Downloads page lists them."""
+    files = [
+        Download(
+            FileNames.workshops_ics,
+            Format.calendar,
+            "Workshop dates",
+            "The workshop sessions that had not ended when the site was published, as all-day events with their venue.",
+            lambda today, site_url: workshops_ics(curriculum, today, site_url),
+        )
+    ]
+    for track in curriculum.tracks:
+        files.append(
+            Download(
+                FileNames.checklist_csv(track.id),
+                Format.spreadsheet,
+                f"Skills checklist: {track.title}",
+                "One row per skill, with its target level and minimum number, and empty columns for your logbook.",
+                lambda today, site_url, track=track: checklist_csv(curriculum, track, site_url),
+            )
+        )
+    files += [
+        Download(
+            FileNames.curriculum_json,
+            Format.data,
+            "The whole curriculum",
+            "Every record of every data file (skills, tracks, levels, sources and the rest) in one JSON document.",
+            lambda today, site_url: json_document(curriculum_document(curriculum)),
+        ),
+        Download(
+            FileNames.curriculum_schema,
+            Format.data,
+            "The curriculum's JSON Schema",
+            "What each field of the JSON document holds and which values it may take (JSON Schema, draft 2020-12).",
+            lambda today, site_url: json_document(curriculum_schema()),
+        ),
+    ]
+    return files
+
+
 def downloads(curriculum: Curriculum, today: datetime.date, site_url: str) -> dict[str, bytes]:
     """Every download, by file name."""
-    files = {
-        FileNames.curriculum_json: json_document(curriculum_document(curriculum)),
-        FileNames.curriculum_schema: json_document(curriculum_schema()),
-        FileNames.workshops_ics: workshops_ics(curriculum, today, site_url),
-    }
-    for track in curriculum.tracks:
-        files[FileNames.checklist_csv(track.id)] = checklist_csv(curriculum, track, site_url)
-    return files
+    return {download.name: download.write(today, site_url) for download in catalogue(curriculum)}
 
 
 # -- the whole curriculum ------------------------------------------------------------------------

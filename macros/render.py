@@ -12,12 +12,13 @@ import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .escape import css_string, html_attribute, html_text, json_attribute, markdown_heading, one_line
-from .export import FileNames, self_assessment_data
+from .export import FileNames, Format, catalogue, self_assessment_data
 from .model import Curriculum, Track
 from .reference import record_docs
 
@@ -58,11 +59,18 @@ class Links:
     def download(self, name: str) -> str:
         return f"{self.root}downloads/{name}"
 
+    def applying(self, track_id: str) -> str:
+        """The track's section of the How to apply page."""
+        return f"{self.page('apply')}#{track_id}"
+
 
 class Renderer:
     """Renders the tables and blocks pages ask for. Each public method is one macro."""
 
     macros = (
+        "track_cards",
+        "how_to_apply",
+        "downloads_list",
         "skill_checklist",
         "skill_catalogue",
         "skill_matrix",
@@ -86,11 +94,19 @@ class Renderer:
     )
 
     def __init__(
-        self, curriculum: Curriculum, today: datetime.date, templates: Path = TEMPLATES, directory_urls: bool = True
+        self,
+        curriculum: Curriculum,
+        today: datetime.date,
+        templates: Path = TEMPLATES,
+        directory_urls: bool = True,
+        *,
+        contact: str | None = None,
     ):
+        """`contact` is the academy's address (extra.academy.contact in mkdocs.yml), where enquiries go."""
         self.curriculum = curriculum
         self.today = today
         self.directory_urls = directory_urls  # False in the preview: pages are named page.html (see Links)
+        self.contact = contact
         self.env = Environment(
             loader=FileSystemLoader(templates),
             autoescape=True,
@@ -103,8 +119,32 @@ class Renderer:
         self.env.globals["files"] = FileNames  # names of the downloads, for links
         self.env.filters["css_string"] = css_string
         self.env.filters["json_attribute"] = json_attribute
+        self.env.globals["enquiry"] = self._enquiry
         self._expansions = {t.term: t.expansion for t in curriculum.glossary}
         self._abbreviations = _abbreviation_pattern(list(self._expansions))
+
+    # -- the applicant's way in -----------------------------------------------------------------
+
+    def track_cards(self, *, root: str = "") -> str:
+        """Every track as a card: name, kind, duration, imaging, one line about it, who it is for."""
+        return self._render("track_cards.html", root)
+
+    def how_to_apply(self, *, root: str = "") -> str:
+        """Per track, under a heading whose anchor is the track's ID: what the academy has published about
+        applying (data/admissions.yaml), what it has not, and a link that writes to the academy about it.
+        Markdown headings, so that the page's table of contents lists the tracks."""
+        sections = []
+        for track in self.curriculum.tracks:
+            admission = self.curriculum.admission(track.id)
+            block = self._render("admission.html", root, track=track, admission=admission)
+            sections.append(f"## {markdown_heading(track.title)} {{ #{track.id} }}\n\n{block}")
+        return "\n\n".join(sections)
+
+    def downloads_list(self, *, root: str = "") -> str:
+        """Every file the build writes under downloads/, by format, with what it holds and how to open it."""
+        files = catalogue(self.curriculum)
+        groups = [(form, [f for f in files if f.format is form]) for form in Format]
+        return self._render("downloads.html", root, groups=[(form, group) for form, group in groups if group])
 
     # -- skills ---------------------------------------------------------------------------------
 
@@ -212,6 +252,12 @@ class Renderer:
         return self.env.get_template("moved_page.html").render(old=old, track=track, target=target, canonical=canonical)
 
     # -- plumbing -------------------------------------------------------------------------------
+
+    def _enquiry(self, track: Track) -> str:
+        """A mailto: link to the academy with the track named in the subject: no form, no other host."""
+        if not self.contact:
+            raise ValueError("the academy's contact address is missing: set extra.academy.contact in mkdocs.yml")
+        return f"mailto:{quote(self.contact, safe='@')}?subject={quote(f'Enquiry: {track.title}', safe='')}"
 
     def _track(self, track_id: str) -> Track:
         return self._record("tracks", track_id)

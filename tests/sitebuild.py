@@ -34,6 +34,11 @@ def site_prefix() -> str:
     return urlsplit(site_url()).path
 
 
+def academy_contact() -> str:
+    """The academy's address (extra.academy.contact in mkdocs.yml), where the pages' enquiry links write to."""
+    return mkdocs_yml()["extra"]["academy"]["contact"]
+
+
 def build_site(
     project: Path, site_dir: Path, preview: bool = False, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess:

@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.load import load_curriculum
-from sitebuild import PROJECT, build_site, site_prefix
+from sitebuild import PROJECT, build_site, mkdocs_yml, site_prefix
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
@@ -68,7 +68,7 @@ def test_footer_names_the_version_and_says_it_is_not_clinical_guidance(built_sit
 def test_repository_link_makes_no_api_call(built_site):
     """Faculty pages link to the repository, but never as Material's source component, for which the
     browser fetches stars and forks from the GitHub API."""
-    repo_url = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["repo_url"]
+    repo_url = mkdocs_yml()["repo_url"]
     assert f'href="{repo_url}"' in (built_site / "contributing" / "index.html").read_text(encoding="utf-8")
     for html in built_site.rglob("*.html"):
         assert 'data-md-component="source"' not in html.read_text(encoding="utf-8"), html

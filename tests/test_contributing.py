@@ -124,7 +124,10 @@ DATA_MISTAKES: dict[str, Example] = {
     "missing-minimum-number": WORKED.changed(", min_supervised: 10", "", in_entry=True),
     "date-format": replace(WORKED, extra_skill_lines="  last_reviewed: 20/11/2026\n"),
     "list-without-brackets": WORKED.changed("assessments: [DOPS, LOGBOOK]", "assessments: DOPS, LOGBOOK"),
-    "review-overdue": replace(WORKED, extra_skill_lines="  last_reviewed: 2024-03-01\n"),
+    "review-overdue": replace(
+        WORKED, extra_skill_lines="  last_reviewed: 2024-03-01\n  reviewed_by: Curriculum committee\n"
+    ),
+    "review-without-reviewer": replace(WORKED, extra_skill_lines="  last_reviewed: 2026-11-20\n"),
     "impossible-date": replace(WORKED, extra_skill_lines="  last_reviewed: 2026-02-30\n"),
     "missing-colon": WORKED.changed("  risk: moderate", "  risk moderate"),
     "tab": WORKED.changed("\n  domain:", "\n\tdomain:"),
@@ -433,7 +436,7 @@ def test_a_review_reminder_starts_the_day_the_interval_has_passed(mini_data):
     first = yamlfile.parse(skills)[0]
     reviewed = datetime.date(2024, 3, 15)
     lines = skills.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines.insert(first.line, f"  last_reviewed: {reviewed.isoformat()}\n")
+    lines.insert(first.line, f"  last_reviewed: {reviewed.isoformat()}\n  reviewed_by: Curriculum committee\n")
     skills.write_text("".join(lines), encoding="utf-8")
     curriculum = load_curriculum(mini_data)
     months = curriculum.info.review_after_months

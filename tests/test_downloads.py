@@ -19,7 +19,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.clock import build_date
-from macros.export import CHECKLIST_COLUMNS, FileNames, checklist_csv, downloads, workshops_ics
+from macros.export import CHECKLIST_COLUMNS, FileNames, catalogue, checklist_csv, downloads, workshops_ics
 from macros.load import load_curriculum
 from macros.model import KINDS
 from macros.schema import curriculum_schema
@@ -229,7 +229,35 @@ def test_every_link_to_a_download_finds_its_file(built_site):
         relative = html.parent.relative_to(built_site).as_posix()
         path = "" if relative == "." else relative + "/"
         for link in page_links(built_site, path):
-            if link.startswith(f"{SITE_URL}downloads/"):
+            if link.startswith(f"{SITE_URL}downloads/") and link.split("#")[0] != f"{SITE_URL}downloads/":
                 assert (built_site / link.removeprefix(SITE_URL)).is_file(), f"{path}: {link}"
                 checked += 1
     assert checked, "no page links to a download"
+
+
+# -- the Downloads page --------------------------------------------------------------------------
+
+
+def test_the_downloads_page_lists_exactly_the_files_the_build_wrote(built_site, curriculum):
+    """Every file in the built site's downloads/ folder, and nothing else, is listed, with what it holds;
+    the page itself lives at the folder's address (downloads/index.html)."""
+    written = sorted(p.name for p in (built_site / "downloads").iterdir() if p.name != "index.html")
+    html = BeautifulSoup((built_site / "downloads" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    listed = html.select("article .cm-downloads li")
+    base = urljoin(SITE_URL, "downloads/")
+    names = [urljoin(base, li.a["href"]).removeprefix(f"{SITE_URL}downloads/") for li in listed]
+    assert sorted(names) == written
+    assert len(names) == len(set(names))
+    for li, download in zip(listed, catalogue(curriculum), strict=True):
+        assert li.code.get_text() == download.name
+        assert " ".join(download.holds.split()) in " ".join(li.get_text().split())
+    headings = [h.get_text(strip=True) for h in html.select("article h2")]
+    assert headings == ["Calendars", "Spreadsheets", "Data"]
+    for heading in html.select("article h2"):  # each kind of file says how to open it
+        assert len(heading.find_next_sibling("p").get_text(strip=True)) > 80
+
+
+def test_the_downloads_page_is_in_the_navigation(built_site):
+    home = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = {a.get_text(strip=True): a["href"] for a in home.select("nav.md-nav--primary a.md-nav__link[href]")}
+    assert links["Downloads"] == "downloads/"

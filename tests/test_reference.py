@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from macros.model import KINDS, field_shape
 from macros.reference import file_anchor, record_anchor
 from macros.render import Renderer
-from sitebuild import PROJECT
+from sitebuild import PROJECT, academy_contact
 
 DOCS = PROJECT / "docs"
 MACROS_GUIDE = DOCS / "contributing" / "macros.md"
@@ -39,7 +39,7 @@ def every_model() -> dict[type[BaseModel], str]:
 
 @pytest.fixture(scope="module")
 def reference(curriculum) -> BeautifulSoup:
-    html = Renderer(curriculum, today=datetime.date(2026, 11, 1)).data_reference()
+    html = Renderer(curriculum, today=datetime.date(2026, 11, 1), contact=academy_contact()).data_reference()
     return BeautifulSoup(html, "html.parser")
 
 
@@ -133,7 +133,7 @@ def test_the_macros_guide_documents_every_macro():
 
 @pytest.mark.parametrize("call", example_calls())
 def test_each_example_in_the_macros_guide_works(curriculum, call):
-    renderer = Renderer(curriculum, today=datetime.date(2026, 11, 1))
+    renderer = Renderer(curriculum, today=datetime.date(2026, 11, 1), contact=academy_contact())
     env = Environment(undefined=StrictUndefined, autoescape=True)
     env.globals.update({name: getattr(renderer, name) for name in Renderer.macros})
     assert env.from_string(call).render().strip()

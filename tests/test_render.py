@@ -22,9 +22,12 @@ def mini():
     return load_curriculum(MINI)
 
 
+CONTACT = "applications@academy.test"  # pages take it from extra.academy.contact in mkdocs.yml
+
+
 @pytest.fixture(scope="module")
 def renderer(mini):
-    return Renderer(mini, today=TODAY)
+    return Renderer(mini, today=TODAY, contact=CONTACT)
 
 
 def soup(html: str) -> BeautifulSoup:

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 
 from macros.clock import build_date
 from macros.render import Renderer
+from sitebuild import academy_contact
 
 BASE = "https://site.example/"  # any absolute base: links are resolved against the page they are on
 # The catalogue names each skill in the heading its anchor is; the faculty guide (and the data reference
@@ -96,7 +97,7 @@ def test_every_skill_mentioned_on_a_page_links_to_the_catalogue(pages, curriculu
 
 def renderer_outputs(curriculum):
     """Every macro, for every record it can be asked about, as a page one folder deep would call it."""
-    renderer = Renderer(curriculum, today=build_date())
+    renderer = Renderer(curriculum, today=build_date(), contact=academy_contact())
     for name in Renderer.macros:
         method = getattr(renderer, name)
         required = [

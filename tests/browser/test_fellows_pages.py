@@ -1,5 +1,6 @@
 """The pages prospective fellows use to choose a track, in Chromium: the sortable track comparison, long
-tables on a 390 px phone, search by skill ID and title, the workshop calendar, tap target sizes."""
+tables on a 390 px phone, search by skill ID and title, the workshop calendar, tap target sizes. The
+comparison's phone cards are in test_applicant_journey.py."""
 
 from __future__ import annotations
 
@@ -98,21 +99,6 @@ def test_scripts_only_some_pages_need_load_once_there_even_after_instant_navigat
     assert not request_problems(visit), request_problems(visit)
 
 
-def test_on_a_phone_the_comparison_scrolls_in_its_own_box(phone):
-    phone.open("tracks/")
-    page = phone.page
-    box = page.locator(".cm-scroll:has(table.cm-comparison)")
-    assert box.get_attribute("role") == "region" and box.get_attribute("aria-label")
-    assert not horizontal_overflow(page), horizontal_overflow(page)
-    assert box.evaluate("b => b.scrollWidth > b.clientWidth"), "the table is wider than a phone: its box scrolls"
-    box.focus()
-    page.keyboard.press("ArrowRight")
-    page.wait_for_function("b => b.scrollLeft > 0", arg=box.element_handle())
-    first_column = page.locator("table.cm-comparison tbody th[scope=row]").first
-    box_left = box.bounding_box()["x"]
-    assert abs(first_column.bounding_box()["x"] - box_left) < 2, "track names stay in view while scrolling"
-
-
 def test_pages_for_fellows_fit_a_phone(phone, curriculum):
     paths = ["tracks/", "self-assessment/", "workshops/", "skill-matrix/"]
     paths += [f"tracks/{t.id.lower()}/" for t in curriculum.tracks]
@@ -180,7 +166,7 @@ def test_workshop_calendar_lists_upcoming_sessions_and_offers_the_ics(visit, cur
 
 def test_tap_targets_are_at_least_24_px(phone, curriculum):
     targets = {
-        "tracks/": "table.cm-comparison button.cm-sort",
+        "tracks/": ".cm-comparison-cards .cm-card__title a",
         f"tracks/{curriculum.tracks[0].id.lower()}/": ".cm-downloads a",
         "self-assessment/": ".cm-sa-tools button, input[name=have], .cm-sa-domain .cm-id, .cm-sa-summary a",
     }

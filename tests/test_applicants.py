@@ -1,0 +1,395 @@
+"""What an applicant reads to choose a track and apply, checked against the data: the home page's track
+cards, kinds in words, How to apply from data/admissions.yaml (empty today, and filled in as the academy
+would fill it), the enquiry e-mail, the calm view without faculty controls, and the About page's promise
+about reviews. The phone and laptop layouts are checked in tests/browser/test_applicant_journey.py."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from test_bad_input import assert_fails_with, check, replace
+from test_contributing import EXAMPLES
+
+from macros.load import load_curriculum
+from macros.model import SourceKind, TrackKind
+from macros.render import Renderer
+from sitebuild import MINI, PROJECT, academy_contact, mkdocs_yml, site_url
+
+CONFIG = mkdocs_yml()
+SITE_URL = site_url()
+TODAY = datetime.date(2026, 11, 24)
+NOT_PUBLISHED = (
+    "the next intake and its application dates",
+    "the number of places",
+    "the fee",
+    "where the training takes place",
+    "the certificate awarded",
+    "which body, if any, recognises or accredits the track",
+    "the selection steps",
+    "the documents to send",
+)
+
+
+def page(site, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def words(element) -> str:
+    """The text as a reader sees it: inline markup (links, dates, tooltips) joined as it is, spaces made single."""
+    return " ".join(element.get_text().split())
+
+
+def enquiry_of(link) -> tuple[str, str]:
+    """The address and subject a mailto: link writes to."""
+    parts = urlsplit(link["href"])
+    assert parts.scheme == "mailto", link["href"]
+    return unquote(parts.path), parse_qs(parts.query)["subject"][0]
+
+
+@pytest.fixture(scope="module")
+def mini():
+    return load_curriculum(MINI)
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory):
+    """The tiny curriculum with FEL-US-6M's admissions filled in as CONTRIBUTING's example fills them."""
+    data = tmp_path_factory.mktemp("filled") / "data"
+    data.mkdir()
+    for file in MINI.iterdir():
+        (data / file.name).write_bytes(file.read_bytes())
+    example = EXAMPLES["admission"] + "\n"
+    admissions = data / "admissions.yaml"
+    admissions.write_text(admissions.read_text(encoding="utf-8").replace("- track: FEL-US-6M\n", example), "utf-8")
+    return load_curriculum(data), yaml.safe_load(example)[0]
+
+
+# -- the home page ----------------------------------------------------------------------------------
+
+
+def test_each_track_card_shows_what_an_applicant_decides_on(mini):
+    cards = BeautifulSoup(Renderer(mini, TODAY).track_cards(root="../"), "html.parser").select("li.cm-card")
+    assert len(cards) == len(mini.tracks)
+    for card, track in zip(cards, mini.tracks, strict=True):
+        assert card.h3.a["href"] == f"../tracks/{track.id.lower()}/"
+        assert words(card.h3) == track.title
+        facts = {dt.get_text(): words(dt.find_next_sibling("dd")) for dt in card.select("dt")}
+        assert facts == {
+            "Kind": track.kind.label,
+            "Duration": str(track.duration),
+            "Imaging": ", ".join(m.value for m in track.modalities),
+        }
+        assert words(card.select_one(".cm-card__line")) == track.tagline
+        assert words(card.select_one(".cm-card__for")) == f"Who it is for: {track.audience}"
+
+
+def test_the_home_page_shows_every_track_and_the_next_steps(built_site, curriculum):
+    home = page(built_site, "")
+    cards = home.select("article li.cm-card")
+    assert [urljoin(SITE_URL, card.h3.a["href"]) for card in cards] == [
+        f"{SITE_URL}tracks/{t.id.lower()}/" for t in curriculum.tracks
+    ]
+    buttons = {a.get_text(strip=True): urljoin(SITE_URL, a["href"]) for a in home.select("article a.md-button")}
+    assert buttons == {"Find my gap": f"{SITE_URL}self-assessment/", "How to apply": f"{SITE_URL}apply/"}
+
+
+def test_kinds_are_shown_in_words_everywhere(built_site, curriculum):
+    """Wherever a page shows a track's kind (home cards, comparison table and cards, track pages) or a
+    source's kind, it shows the label, never a raw value such as "exam-preparation"."""
+    assert [kind.label for kind in TrackKind] == ["Fellowship", "Workshop", "Exam preparation"]
+    expected = [t.kind.label for t in curriculum.tracks]
+    home = page(built_site, "").select("article li.cm-card")
+    assert [words(card.find("dt", string="Kind").find_next_sibling("dd")) for card in home] == expected
+    comparison = page(built_site, "tracks")
+    table = comparison.select_one("table.cm-comparison")
+    column = [th.get_text(strip=True) for th in table.select("thead th")].index("Kind")
+    assert [words(tr.find_all(["th", "td"])[column]) for tr in table.select("tbody tr")] == expected
+    cards = comparison.select(".cm-comparison-cards li.cm-card")
+    assert [words(card.find("dt", string="Kind").find_next_sibling("dd")) for card in cards] == expected
+    for track in curriculum.tracks:
+        profile = page(built_site, f"tracks/{track.id.lower()}").select_one("dl.cm-profile")
+        assert words(profile.find("dt", string="Kind").find_next_sibling("dd")) == track.kind.label
+    sources = page(built_site, "sources").select_one("table.cm-sources")
+    column = [th.get_text(strip=True) for th in sources.select("thead th")].index("Kind")
+    shown = {words(tr.find_all(["th", "td"])[column]) for tr in sources.select("tbody tr")}
+    assert shown == {curriculum.get("sources", s.id).kind.label for s in curriculum.sources}
+    assert not {kind.value for kind in SourceKind if "-" in kind.value} & shown
+
+
+# -- How to apply -----------------------------------------------------------------------------------
+
+
+def test_with_nothing_published_each_track_says_so_and_how_to_ask(mini):
+    html = Renderer(mini, TODAY, contact="applications@academy.test").how_to_apply(root="../")
+    for track in mini.tracks:
+        assert f"## {track.title} {{ #{track.id} }}" in html  # a Markdown heading: the page's contents list it
+    sections = BeautifulSoup(html, "html.parser").select(".cm-admission")
+    for section, track in zip(sections, mini.tracks, strict=True):
+        assert section.select("dl") == []
+        assert words(section.select_one(".cm-unpublished")) == (
+            f"Not published yet: {'; '.join(NOT_PUBLISHED)}. Ask the academy before you plan around them."
+        )
+        link = section.find("a", string="Ask the academy about this track")
+        assert enquiry_of(link) == ("applications@academy.test", f"Enquiry: {track.title}")
+
+
+def test_what_the_academy_fills_in_appears_and_nothing_else_is_said_missing(filled):
+    curriculum, written = filled
+    html = Renderer(curriculum, TODAY, contact="applications@academy.test").how_to_apply()
+    section = BeautifulSoup(html, "html.parser").select(".cm-admission")[0]
+    facts = {dt.get_text(): dd for dt in section.select("dt") for dd in [dt.find_next_sibling("dd")]}
+    assert list(facts) == [
+        "Intakes",
+        "Places",
+        "Fee",
+        "Where",
+        "Certificate",
+        "Recognition",
+        "Selection",
+        "Documents to send",
+    ]
+    assert [words(li) for li in facts["Intakes"].select("li")] == [
+        "Starts in January 2027; applications from 1 September 2026 to 31 October 2026.",
+        "Starts on 5 July 2027; application dates not published yet.",
+    ]
+    assert [t["datetime"] for t in facts["Intakes"].select("time")] == [
+        "2027-01",
+        "2026-09-01",
+        "2026-10-31",
+        "2027-07-05",
+    ]
+    assert words(facts["Places"]) == f"{written['places']} per intake"
+    assert words(facts["Fee"]) == f"INR 250,000. {written['fee']['covers']}"
+    assert words(facts["Where"]) == ", ".join(written["locations"][0].values())
+    assert words(facts["Certificate"]) == written["certificate"]
+    recognition = written["recognition"][0]
+    assert words(facts["Recognition"]) == f"{recognition['by']}: {recognition['what']}, until 31 December 2029."
+    assert [words(li) for li in facts["Selection"].select("ol > li")] == written["selection"]
+    assert [words(li) for li in facts["Documents to send"].select("li")] == written["documents"]
+    assert section.select_one(".cm-unpublished") is None
+    other = BeautifulSoup(html, "html.parser").select(".cm-admission")[1]
+    assert other.select_one(".cm-unpublished") is not None, "the other track has published nothing"
+
+
+def test_intakes_that_have_begun_leave_the_page_and_the_track_page(filled):
+    curriculum, _ = filled
+    in_february = Renderer(curriculum, datetime.date(2027, 2, 1), contact="a@academy.test")
+    section = BeautifulSoup(in_february.how_to_apply(), "html.parser").select(".cm-admission")[0]
+    assert [words(li) for li in section.find("dt", string="Intakes").find_next_sibling("dd").select("li")] == [
+        "Starts on 5 July 2027; application dates not published yet."
+    ]
+    january = Renderer(curriculum, datetime.date(2027, 1, 31), contact="a@academy.test").track_profile("FEL-US-6M")
+    applying = BeautifulSoup(january, "html.parser").find("dt", string="Applying").find_next_sibling("dd")
+    assert words(applying).startswith("Next intake: Starts in January 2027;"), "a month-only intake counts all month"
+    later = Renderer(curriculum, datetime.date(2027, 7, 6), contact="a@academy.test")
+    section = BeautifulSoup(later.how_to_apply(), "html.parser").select(".cm-admission")[0]
+    assert "the next intake and its application dates" in words(section.select_one(".cm-unpublished"))
+
+
+def test_the_track_page_shows_certificate_and_recognition_when_published(filled, mini):
+    curriculum, written = filled
+    profile = BeautifulSoup(
+        Renderer(curriculum, TODAY, contact="a@academy.test").track_profile("FEL-US-6M"), "html.parser"
+    )
+    facts = {dt.get_text(): words(dt.find_next_sibling("dd")) for dt in profile.select("dt")}
+    assert facts["Certificate"] == written["certificate"]
+    assert facts["Recognition"].startswith(written["recognition"][0]["by"])
+    empty = BeautifulSoup(Renderer(mini, TODAY, contact="a@academy.test").track_profile("FEL-US-6M"), "html.parser")
+    facts = {dt.get_text(): words(dt.find_next_sibling("dd")) for dt in empty.select("dt")}
+    assert facts["Certificate"] == "Not published yet."
+    assert facts["Recognition"].startswith("Not published yet: the academy has not said which body, if any,")
+    assert facts["Applying"].startswith("The academy has not published the next intake or its application dates yet.")
+
+
+def test_without_a_contact_address_the_page_cannot_be_built(mini):
+    with pytest.raises(ValueError, match="extra.academy.contact in mkdocs.yml"):
+        Renderer(mini, TODAY).how_to_apply()
+
+
+def test_the_built_pages_ask_the_academy_at_its_configured_address(built_site, curriculum):
+    """Enquiries go by e-mail to extra.academy.contact, the track named in the subject; no form, no other host."""
+    contact = academy_contact()
+    apply = page(built_site, "apply")
+    assert not apply.select("article form")
+    for track in curriculum.tracks:
+        heading = apply.find(id=track.id)
+        assert heading.name == "h2" and words(heading).rstrip(" ¶") == track.title
+        section = heading.find_next_sibling("div", class_="cm-admission")
+        assert enquiry_of(section.find("a", class_="md-button")) == (contact, f"Enquiry: {track.title}")
+        profile = page(built_site, f"tracks/{track.id.lower()}").select_one("dl.cm-profile")
+        applying = profile.find("dt", string="Applying").find_next_sibling("dd")
+        assert urljoin(f"{SITE_URL}tracks/x/", applying.find("a", string="How to apply")["href"]) == (
+            f"{SITE_URL}apply/#{track.id}"
+        )
+        assert enquiry_of(applying.find("a", href=re.compile("^mailto:"))) == (contact, f"Enquiry: {track.title}")
+    contents = [a["href"] for a in apply.select(".md-sidebar--secondary nav.md-nav--secondary a")]
+    assert contents == ["#before-you-apply"] + [f"#{t.id}" for t in curriculum.tracks]
+
+
+def test_how_to_apply_is_linked_from_home_tracks_pathway_and_navigation(built_site):
+    for path in ("", "tracks/", "pathway/"):
+        links = {
+            urljoin(SITE_URL + path, a["href"]).split("#")[0] for a in page(built_site, path).select("article a[href]")
+        }
+        assert f"{SITE_URL}apply/" in links, path
+    comparison = page(built_site, "tracks").select_one(".cm-next")
+    assert urljoin(f"{SITE_URL}tracks/", comparison.a["href"]) == f"{SITE_URL}apply/"
+    nav = {
+        a.get_text(strip=True): a["href"]
+        for a in page(built_site, "").select("nav.md-nav--primary a.md-nav__link[href]")
+    }
+    assert nav["How to apply"] == "apply/"
+
+
+def test_the_admissions_data_ships_without_a_single_invented_fact(curriculum):
+    """The seeds give no intake, fee, place, location, certificate, recognition, selection or document:
+    until the academy publishes them, every record names its track and nothing else."""
+    assert [a.track for a in curriculum.admissions] == [t.id for t in curriculum.tracks]
+    for admission in curriculum.admissions:
+        assert admission.model_dump(exclude_defaults=True) == {"track": admission.track}
+
+
+# -- admissions data mistakes --------------------------------------------------------------------------
+
+
+def test_a_track_without_an_admissions_record(mini_data):
+    line = replace(mini_data, "admissions.yaml", "- track: WS-KNEE\n", "")
+    assert line
+    tracks = (mini_data / "tracks.yaml").read_text(encoding="utf-8").splitlines()
+    id_line = tracks.index("- id: WS-KNEE") + 1
+    assert_fails_with(
+        mini_data,
+        f"data/tracks.yaml:{id_line}: record WS-KNEE, field id: WS-KNEE has no record in data/admissions.yaml; "
+        "add one, '- track: WS-KNEE', even before the academy publishes its facts",
+    )
+
+
+@pytest.mark.parametrize(
+    ("intake", "field", "message"),
+    [
+        (
+            "{starts: 2027-13}",
+            "starts",
+            "expected a month written YYYY-MM or a date written YYYY-MM-DD, got the text '2027-13'",
+        ),
+        ("{starts: '2027-02-30'}", "starts", "2027-02-30 is not a day of the calendar"),
+        (
+            "{starts: 2027-01, applications_open: 2026-10-01, applications_close: 2026-09-01}",
+            "applications_close",
+            "applications close (2026-09-01) before they open (2026-10-01)",
+        ),
+        (
+            "{starts: 2027-01-04, applications_close: 2027-01-05}",
+            "applications_close",
+            "applications close (2027-01-05) after the intake starts (2027-01-04)",
+        ),
+    ],
+    ids=["no-such-month", "no-such-day", "closes-before-opening", "closes-after-start"],
+)
+def test_intake_mistakes(mini_data, intake, field, message):
+    line = replace(
+        mini_data, "admissions.yaml", "- track: WS-KNEE\n", f"- track: WS-KNEE\n  intakes:\n    - {intake}\n"
+    )
+    assert_fails_with(
+        mini_data, f"data/admissions.yaml:{line + 2}: record WS-KNEE, field intakes[0].{field}: {message}"
+    )
+
+
+def test_a_currency_written_in_words(mini_data):
+    line = replace(
+        mini_data,
+        "admissions.yaml",
+        "- track: WS-KNEE\n",
+        "- track: WS-KNEE\n  fee: {amount: 5000, currency: rupees}\n",
+    )
+    assert_fails_with(
+        mini_data,
+        f"data/admissions.yaml:{line + 1}: record WS-KNEE, field fee.currency: "
+        "expected a three-letter currency code in capitals, e.g. INR or USD, got the text 'rupees'",
+    )
+
+
+# -- the calm view ------------------------------------------------------------------------------------
+
+
+def test_only_faculty_pages_show_the_edit_and_repository_buttons(built_site):
+    """Applicant pages carry neither control; the "For faculty" pages (docs/contributing/) carry both.
+    The header, which Material keeps across instant navigation, carries no repository button at all."""
+    repo = CONFIG["repo_url"]
+    faculty = 0
+    for html in sorted(built_site.rglob("*.html")):
+        path = html.relative_to(built_site).as_posix()
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        assert not soup.select(".md-header .md-source, .md-header__source, .md-nav__source"), path
+        buttons = soup.select("article a.md-content__button")
+        if path.startswith("contributing/"):
+            faculty += 1
+            edit = soup.select_one("article a.md-content__button[rel=edit]")
+            assert re.fullmatch(rf"{re.escape(repo)}/{CONFIG['edit_uri']}contributing/\w+\.md", edit["href"]), path
+            assert [b["href"] for b in buttons if b.get("rel") != ["edit"]] == [repo], path
+        else:
+            assert buttons == [], f"{path} shows {[b.get('title') for b in buttons]}"
+    assert faculty == len(list((PROJECT / "docs" / "contributing").glob("*.md")))
+
+
+def test_for_faculty_is_the_last_section_and_holds_exactly_the_faculty_pages(built_site):
+    *_, last = CONFIG["nav"]
+    ((title, pages),) = last.items()
+    assert title == "For faculty"
+    in_section = sorted(p if isinstance(p, str) else next(iter(p.values())) for p in pages)
+    assert in_section == sorted(
+        p.relative_to(PROJECT / "docs").as_posix() for p in (PROJECT / "docs" / "contributing").glob("*.md")
+    )
+    sections = page(built_site, "").select("nav.md-nav--primary > ul > li.md-nav__item--section")
+    assert words(sections[-1]).startswith("For faculty")
+
+
+# -- the About page's promise about reviews -------------------------------------------------------------
+
+
+def test_the_review_status_is_shown_where_the_about_page_says(built_site, curriculum):
+    about = words(page(built_site, "about").select_one("article"))
+    assert (
+        "Each track's page, and each skill in the skills catalogue, says who last reviewed it and when, "
+        "or that it is awaiting faculty review." in about
+    )
+
+    def expected(record) -> str:
+        if record.last_reviewed:
+            return f"Reviewed by {record.reviewed_by} on {record.last_reviewed.strftime('%-d %B %Y')}."
+        return "Awaiting faculty review."
+
+    for track in curriculum.tracks:
+        (status,) = page(built_site, f"tracks/{track.id.lower()}").select("article .cm-reviewed")
+        assert words(status) == expected(track), track.id
+    catalogue = [p for p in built_site.rglob("index.html") if p.parent.name.startswith("skills")]
+    found = {}
+    for html in catalogue:
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for skill in curriculum.skills:
+            heading = soup.find(id=skill.id)
+            if heading is not None and heading.name in {"h2", "h3", "h4"}:
+                found[skill.id] = words(heading.find_next(class_="cm-reviewed"))
+    assert found == {skill.id: expected(skill) for skill in curriculum.skills}
+
+
+def test_a_reviewed_record_names_who_and_when(mini_data):
+    replace(
+        mini_data,
+        "tracks.yaml",
+        "  targets_source: PROGRAMME\n",
+        "  targets_source: PROGRAMME\n  last_reviewed: 2026-11-20\n  reviewed_by: Curriculum committee\n",
+    )
+    assert check(mini_data).code == 0
+    curriculum = load_curriculum(mini_data)
+    profile = BeautifulSoup(
+        Renderer(curriculum, TODAY, contact="a@academy.test").track_profile("FEL-US-6M"), "html.parser"
+    )
+    status = profile.select_one(".cm-reviewed")
+    assert words(status) == "Reviewed by Curriculum committee on 20 November 2026."
+    assert status.time["datetime"] == "2026-11-20"
