@@ -5,10 +5,12 @@ about reviews. The phone and laptop layouts are checked in tests/browser/test_ap
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
+import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -185,7 +187,7 @@ def test_intakes_that_have_begun_leave_the_page_and_the_track_page(filled):
     ]
     january = Renderer(curriculum, datetime.date(2027, 1, 31), contact="a@academy.test").track_profile("FEL-US-6M")
     applying = BeautifulSoup(january, "html.parser").find("dt", string="Applying").find_next_sibling("dd")
-    assert words(applying).startswith("Next intake: Starts in January 2027;"), "a month-only intake counts all month"
+    assert words(applying).startswith("The next intake starts in January 2027;"), "a month-only intake counts all month"
     later = Renderer(curriculum, datetime.date(2027, 7, 6), contact="a@academy.test")
     section = BeautifulSoup(later.how_to_apply(), "html.parser").select(".cm-admission")[0]
     assert "the next intake and its application dates" in words(section.select_one(".cm-unpublished"))
@@ -277,7 +279,11 @@ def test_a_track_without_an_admissions_record(mini_data):
             "starts",
             "expected a month written YYYY-MM or a date written YYYY-MM-DD, got the text '2027-13'",
         ),
-        ("{starts: '2027-02-30'}", "starts", "2027-02-30 is not a day of the calendar"),
+        (
+            "{starts: '2027-02-30'}",
+            "starts",
+            "2027-02-30 is not a date: February 2027 has 28 days. Write a date that exists, as YYYY-MM-DD",
+        ),
         (
             "{starts: 2027-01, applications_open: 2026-10-01, applications_close: 2026-09-01}",
             "applications_close",
@@ -393,3 +399,17 @@ def test_a_reviewed_record_names_who_and_when(mini_data):
     status = profile.select_one(".cm-reviewed")
     assert words(status) == "Reviewed by Curriculum committee on 20 November 2026."
     assert status.time["datetime"] == "2026-11-20"
+
+
+def test_a_track_title_reaches_its_how_to_apply_heading_as_typed(mini):
+    """The section heading is Markdown (so the page's contents list it): markup, emphasis, template code and
+    an attribute list in a title stay text, and the anchor stays the track's ID."""
+    title = 'Pain & "care" <b>x</b> *em* {{ config }} { #evil .cls } #'
+    track = mini.tracks[0].model_copy(update={"title": title})
+    curriculum = dataclasses.replace(mini, tracks=(track, *mini.tracks[1:]))
+    text = Renderer(curriculum, TODAY, contact="a@academy.test").how_to_apply()
+    html = BeautifulSoup(markdown.markdown(text, extensions=["attr_list", "md_in_html", "toc"]), "html.parser")
+    heading = html.find("h2")
+    assert heading["id"] == track.id
+    assert heading.get_text() == title
+    assert not heading.find_all(True) and not html.select(".cls, b, em")
