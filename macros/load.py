@@ -530,17 +530,8 @@ class _Loaded:
                         )
 
     def check_admissions(self) -> None:
-        """Every track has its admissions record (facts may still be missing), and application dates make sense."""
+        """Application dates make sense: they close after they open, and not after a dated intake starts."""
         admissions = KINDS_BY_NAME["admissions"]
-        described = self.keys("admissions")
-        for index, track in self.valid["tracks"]:
-            if described is not None and track.id not in described:
-                self.report(
-                    KINDS_BY_NAME["tracks"],
-                    (index, "id"),
-                    f"{track.id} has no record in data/admissions.yaml; add one, '- track: {track.id}', "
-                    "even before the academy publishes its facts",
-                )
         for index, admission in self.valid["admissions"]:
             for position, intake in enumerate(admission.intakes):
                 at = (index, "intakes", position)

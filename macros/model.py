@@ -579,7 +579,7 @@ class Admission(Record):
     publishes it, and the site says it is not published yet and how to ask."""
 
     track: TrackId
-    """The track these facts are about: an ID from data/tracks.yaml. Every track has one record here."""
+    """The track these facts are about: an ID from data/tracks.yaml. One record per track."""
     intakes: list[Intake] = []
     """The intakes the academy has announced, each with when it starts and its application dates."""
     places: Annotated[WholeNumber, Field(gt=0, le=500)] | None = None
@@ -725,8 +725,8 @@ class Curriculum:
         return self._index[kind][key]
 
     def admission(self, track_id: str) -> Admission:
-        """What the academy has published about applying to a track (every track has a record)."""
-        return self._index["admissions"][track_id]
+        """What the academy has published about applying to a track; a track without a record has published nothing."""
+        return self._index["admissions"].get(track_id) or Admission(track=track_id)
 
     def skill(self, skill_id: str) -> Skill:
         return self._index["skills"][skill_id]

@@ -13,4 +13,5 @@ def track_record(track_id: str, kind: str, exams: str, skills: str) -> str:
         "      description: Weekly tutorials.\n  procedural_training: Cadaver practice.\n  didactics: Tutorials.\n"
         "  research: None.\n  collaboration: Pain faculty.\n  assessments: [DOPS]\n  targets_source: PROGRAMME\n"
         f"  skills:\n{skills}"
+        "  tagline: A track for the test.\n"  # last, so that the lines of the checklist stay where they were
     )
