@@ -374,10 +374,10 @@ def test_the_review_status_is_shown_where_the_about_page_says(built_site, curric
     found = {}
     for html in catalogue:
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        headings = {h["id"]: h for h in soup.select("h2[id], h3[id], h4[id]")}
         for skill in curriculum.skills:
-            heading = soup.find(id=skill.id)
-            if heading is not None and heading.name in {"h2", "h3", "h4"}:
-                found[skill.id] = words(heading.find_next(class_="cm-reviewed"))
+            if skill.id in headings:
+                found[skill.id] = words(headings[skill.id].find_next(class_="cm-reviewed"))
     assert found == {skill.id: expected(skill) for skill in curriculum.skills}
 
 
