@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from test_bad_input import assert_fails_with, check, replace
 from test_contributing import EXAMPLES
 
+from macros.escape import markdown_heading
 from macros.load import load_curriculum
 from macros.model import SourceKind, TrackKind
 from macros.render import Renderer
@@ -129,7 +130,7 @@ def test_kinds_are_shown_in_words_everywhere(built_site, curriculum):
 def test_with_nothing_published_each_track_says_so_and_how_to_ask(mini):
     html = Renderer(mini, TODAY, contact="applications@academy.test").how_to_apply(root="../")
     for track in mini.tracks:
-        assert f"## {track.title} {{ #{track.id} }}" in html  # a Markdown heading: the page's contents list it
+        assert f"## {markdown_heading(track.title)} {{ #{track.id} }}" in html  # Markdown: the contents list it
     sections = BeautifulSoup(html, "html.parser").select(".cm-admission")
     for section, track in zip(sections, mini.tracks, strict=True):
         assert section.select("dl") == []
