@@ -14,14 +14,13 @@ import json
 import re
 
 import pytest
-import yaml
 from browsing import new_visit
 from bs4 import BeautifulSoup
 from gates import request_problems
 
 from macros.escape import heading_id, one_line
 from pages_server import PagesServer
-from sitebuild import build_site, copy_project, site_prefix
+from sitebuild import build_site, copy_project, mkdocs_yml, site_prefix
 
 TRACK = "FEL-US-6M"
 PAGE = "tracks/fel-us-6m/"
@@ -50,7 +49,7 @@ def hostile(tmp_path_factory):
     site = tmp_path_factory.mktemp("hostile-site") / "site"
     result = build_site(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = mkdocs_yml(project)
     return site, config
 
 
