@@ -15,8 +15,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .export import FileNames, self_assessment_data
-from .model import Curriculum, Track
+from .export import NOT_YET_DONE, FileNames, self_assessment_data
+from .model import Curriculum, Track, TrackKind
 from .reference import record_docs
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "curriculum"
@@ -178,13 +178,17 @@ class Renderer:
     # -- self-assessment ("Find my gap") --------------------------------------------------------
 
     def self_assessment(self, *, root: str = "") -> str:
-        """Every skill with a labelled checkbox, by domain, and the data the page's script needs."""
-        return self._render("self_assessment.html", root, data=self_assessment_data(self.curriculum))
+        """The reader's specialty and every skill with a labelled choice of level, by domain, and the data the
+        page's script needs."""
+        data = self_assessment_data(self.curriculum)
+        return self._render("self_assessment.html", root, data=data, not_yet_done=NOT_YET_DONE)
 
     def self_assessment_results(self, *, root: str = "") -> str:
-        """Per track: the skills it teaches, by domain; the page's script hides those the fellow holds."""
+        """Per track, grouped by kind: the skills it teaches with their targets, by domain; the page's script
+        fills in the reader's levels and hides the skills at or above target."""
         tracks = [(track, self.curriculum.checklist(track)) for track in self.curriculum.tracks]
-        return self._render("self_assessment_results.html", root, tracks=tracks)
+        kinds = [kind for kind in TrackKind if any(track.kind is kind for track in self.curriculum.tracks)]
+        return self._render("self_assessment_results.html", root, tracks=tracks, kinds=kinds)
 
     def changelog(self, *, root: str = "") -> str:
         return self._render("changelog.html", root)
