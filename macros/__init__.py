@@ -29,7 +29,7 @@ def define_env(env) -> None:
         curriculum = load_curriculum(Path(env.project_dir) / "data")
     except CurriculumError as error:
         raise PluginError(error.report()) from None
-    renderer = Renderer(curriculum, today=build_date())
+    renderer = Renderer(curriculum, today=build_date(), site_url=env.conf["site_url"] or "")
     for name in Renderer.macros:
         env.macro(_for_page(env, name, getattr(renderer, name)), name)
     env.conf["extra"]["curriculum"] = curriculum.info  # footer: version and effective date

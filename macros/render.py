@@ -11,6 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -27,12 +28,17 @@ class Links:
     """Where things live on the site, relative to the page being rendered (`root` leads to the site root)."""
 
     root: str = ""
+    site_url: str = ""  # where the site is published, for addresses readers copy
 
     def page(self, path: str) -> str:
         return f"{self.root}{path}"
 
     def skill(self, skill_id: str) -> str:
         return f"{self.root}skills/#{skill_id}"
+
+    def absolute_skill(self, skill_id: str) -> str:
+        """A skill's address on the published site (its permalink), or relative to the root without site_url."""
+        return urljoin(self.site_url, f"skills/#{skill_id}") if self.site_url else self.skill(skill_id)
 
     def track(self, track_id: str) -> str:
         return f"{self.root}tracks/{track_id.lower()}/"
@@ -48,8 +54,9 @@ class Links:
 
 
 def markdown_text(text: str) -> str:
-    """Plain text made safe inside a Markdown line, e.g. a heading: no HTML, no emphasis, no links."""
-    return re.sub(r"([\\`*_\[\]#])", r"\\\1", str(escape(" ".join(text.split()))))
+    """Plain text made safe inside a Markdown line, e.g. a heading: no HTML, no emphasis, no links, and no
+    braces that attr_list would read as attributes."""
+    return re.sub(r"([\\`*_\[\]#{}])", r"\\\1", str(escape(" ".join(text.split()))))
 
 
 def css_string(text: str) -> Markup:
@@ -84,9 +91,10 @@ class Renderer:
         "data_reference",
     )
 
-    def __init__(self, curriculum: Curriculum, today: datetime.date, templates: Path = TEMPLATES):
+    def __init__(self, curriculum: Curriculum, today: datetime.date, templates: Path = TEMPLATES, site_url: str = ""):
         self.curriculum = curriculum
         self.today = today
+        self.site_url = site_url
         self.env = Environment(
             loader=FileSystemLoader(templates),
             autoescape=True,
@@ -119,8 +127,13 @@ class Renderer:
         return self._render("skill_checklist.html", root, caption=caption, track=the_track, groups=groups)
 
     def skill_catalogue(self, *, root: str = "") -> str:
-        """Every skill, grouped by domain, each under a heading whose anchor is its ID."""
-        return self._render("skill_catalogue.html", root)
+        """Every skill, grouped by domain, each under a heading whose anchor is its ID. Each domain's heading is
+        a Markdown heading (anchored by the domain's ID), so that the page's table of contents lists it."""
+        parts = [self._render("skill_catalogue_index.html", root)]
+        for domain in self.curriculum.domains:
+            parts.append(f"## {markdown_text(domain.title)} {{#{domain.id}}}")
+            parts.append(self._render("skill_catalogue.html", root, domain=domain))
+        return "\n\n".join(parts)
 
     def skill_matrix(self, *, root: str = "") -> str:
         """Skills down, tracks across: the target level each track sets for each skill."""
@@ -209,7 +222,8 @@ class Renderer:
             raise ValueError(f"no record '{key}' in data/{kind}.yaml") from None
 
     def _render(self, template: str, root: str, **context) -> str:
-        html = self.env.get_template(template).render(c=self.curriculum, links=Links(root), today=self.today, **context)
+        links = Links(root, self.site_url)
+        html = self.env.get_template(template).render(c=self.curriculum, links=links, today=self.today, **context)
         # One raw HTML block for Markdown: no blank lines inside, nothing indented like code.
         return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 
