@@ -77,6 +77,7 @@ CHECKLIST_COLUMNS = (
     "Source of target",
     "Catalogue link",
     # Left empty for the fellow's own logbook, as on the printed sheet:
+    "Number performed",
     "Date signed off",
     "Supervisor",
     "Level reached",
@@ -106,6 +107,7 @@ def checklist_csv(curriculum: Curriculum, track: Track, site_url: str) -> bytes:
             ", ".join(curriculum.get("assessments", a).short_title for a in skill.assessments),
             curriculum.source_of(track, entry).title,
             urljoin(site_url, f"skills/#{skill.id}"),
+            "",
             "",
             "",
             "",

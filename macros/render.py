@@ -61,8 +61,9 @@ def markdown_text(text: str) -> str:
 
 def css_string(text: str) -> Markup:
     """Plain text as a quoted CSS string, safe inside a <style> element: every character but letters,
-    digits and spaces is written as a CSS escape, so no quote, backslash or `</style>` survives."""
-    escaped = "".join(ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):06x}" for ch in text)
+    digits and spaces is written as a CSS escape, so no quote, backslash or `</style>` survives. Each escape
+    ends with the one space CSS reads as its end, so that a space typed after it is kept."""
+    escaped = "".join(ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):06x} " for ch in text)
     return Markup(f'"{escaped}"')  # noqa: S704 - nothing but letters, digits and spaces is left unescaped
 
 
@@ -124,7 +125,11 @@ class Renderer:
             the_domain = self._record("domains", domain)
             the_track, groups = None, c.by_domain(c.skills_in_domain(domain))
             caption = f"Skills in {the_domain.title}"
-        return self._render("skill_checklist.html", root, caption=caption, track=the_track, groups=groups)
+        used = {method for _, skills in groups for skill in skills for method in skill.assessments}
+        methods = [method for method in c.assessments if method.id in used]  # for the printed key
+        return self._render(
+            "skill_checklist.html", root, caption=caption, track=the_track, groups=groups, methods=methods
+        )
 
     def skill_catalogue(self, *, root: str = "") -> str:
         """Every skill, grouped by domain, each under a heading whose anchor is its ID. Each domain's heading is

@@ -90,6 +90,7 @@ def site_pages(site_dir: Path) -> list[str]:
 
 def pdf_text(pdf: bytes, layout: bool = False) -> str:
     """The text of a PDF as poppler's pdftotext reads it (Debian's poppler-utils); pages end with a form feed.
-    With `layout`, each line keeps its place across the page, as printed."""
-    command = ["pdftotext", *(["-layout"] if layout else []), "-enc", "UTF-8", "-", "-"]
+    By default in the order it was drawn (-raw), which keeps the words of a table cell together; with
+    `layout`, each line keeps its place across the page, as printed."""
+    command = ["pdftotext", "-layout" if layout else "-raw", "-enc", "UTF-8", "-", "-"]
     return subprocess.run(command, input=pdf, capture_output=True, check=True).stdout.decode("utf-8")
