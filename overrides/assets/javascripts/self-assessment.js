@@ -351,7 +351,8 @@
         details.querySelectorAll("[data-cm-skill]").forEach(function (item) {
           var skill = item.getAttribute("data-cm-skill");
           item.hidden = !below.has(skill);
-          setText(item.querySelector("[data-cm-yours]"), yours(answers.levels[skill]));
+          setText(item.querySelector("[data-cm-yours]"),
+            "you: " + yours(answers.levels[skill]) + ", target: " + item.getAttribute("data-cm-target"));
         });
         details.querySelectorAll("[data-cm-domain]").forEach(function (group) {
           group.hidden = !group.querySelector("[data-cm-skill]:not([hidden])");
