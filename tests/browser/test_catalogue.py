@@ -42,7 +42,8 @@ def test_on_a_phone_the_domains_come_first_and_open_to_their_skills(phone_visit,
     height = page.evaluate("document.documentElement.scrollHeight")
     assert height < 8 * PHONE["height"], f"the catalogue is {height} px tall on a phone"
     headings = page.eval_on_selector_all("article h2[id]", "hs => hs.map(h => [h.id, h.textContent.replace('¶', '')])")
-    assert headings == [[d.id, d.title] for d in curriculum.domains]
+    domains = {d.id for d in curriculum.domains}
+    assert [h for h in headings if h[0] in domains] == [[d.id, d.title] for d in curriculum.domains]
     domain = curriculum.domains[len(curriculum.domains) // 2]
     skills = curriculum.skills_in_domain(domain.id)
     assert not page.get_by_role("heading", name=skills[0].title).is_visible(), "closed until asked for"
@@ -56,7 +57,9 @@ def test_the_table_of_contents_lists_the_domains(visit, curriculum):
     visit.open(PAGE)
     toc = visit.page.get_by_role("navigation", name="Table of contents")
     links = toc.get_by_role("link").evaluate_all("links => links.map(a => [a.hash, a.textContent.trim()])")
-    assert links == [[f"#{d.id}", d.title] for d in curriculum.domains]
+    domains = [[f"#{d.id}", d.title] for d in curriculum.domains]
+    assert [link for link in links if link in domains] == domains, "every domain, in order"
+    assert links[-len(domains) :] == domains, "the domains follow what the page says before the catalogue"
 
 
 def test_each_skill_has_a_permalink_and_a_way_to_copy_it(browser, server, curriculum):
