@@ -109,7 +109,10 @@ def test_catalogue_domains_are_headings_for_the_table_of_contents(renderer, mini
         block = page.find("h2", id=domain.id).find_next_sibling()
         skills = mini.skills_in_domain(domain.id)
         assert [h["id"] for h in block.select("details > article > h3")] == [s.id for s in skills]
-        assert block.select_one("details > summary").get_text() == f"The {len(skills)} skill{'s' if len(skills) != 1 else ''} in this domain"
+        assert (
+            block.select_one("details > summary").get_text()
+            == f"The {len(skills)} skill{'s' if len(skills) != 1 else ''} in this domain"
+        )
     for skill in mini.skills:
         heading = page.find("h3", id=skill.id)
         assert heading.select_one("a.headerlink")["href"] == f"#{skill.id}"

@@ -91,7 +91,7 @@ def test_an_address_of_a_skill_lands_on_it(browser, server, curriculum, javascri
         for skill in samples(curriculum):
             visit.page.goto("about:blank")  # each address opened afresh, as from a bookmark or a message
             visit.open(f"{PAGE}#{skill.id}", wait_until="load")
-            visit.page.wait_for_function("id => document.getElementById(id).checkVisibility()", arg=skill.id)
+            visit.page.wait_for_function("id => document.getElementById(id)?.checkVisibility()", arg=skill.id)
             assert shown(visit.page, skill.id), skill.id
             assert visit.page.get_by_role("heading", name=skill.title).is_visible()
         assert not request_problems(visit), request_problems(visit)
@@ -123,12 +123,12 @@ def test_links_land_on_the_skill_after_instant_navigation_within_the_page_and_ba
     page.evaluate("window.__samePage = true")
     click_when_still(page, page.locator(f"table.cm-checklist a[href$='skills/#{skill.id}']"))
     page.wait_for_url(f"**/{PAGE}#{skill.id}")
-    page.wait_for_function("id => document.getElementById(id).checkVisibility()", arg=skill.id)
+    page.wait_for_function("id => document.getElementById(id)?.checkVisibility()", arg=skill.id)
     assert shown(page, skill.id)
     entry = page.locator("article.cm-skill", has=page.locator(f"h3#{skill.id}"))
     click_when_still(page, entry.locator(f"dd a[href$='#{prerequisite}']"))
     page.wait_for_url(f"**/{PAGE}#{prerequisite}")
-    page.wait_for_function("id => document.getElementById(id).checkVisibility()", arg=prerequisite)
+    page.wait_for_function("id => document.getElementById(id)?.checkVisibility()", arg=prerequisite)
     assert shown(page, prerequisite)
     page.go_back()
     page.wait_for_url(f"**/{PAGE}#{skill.id}")

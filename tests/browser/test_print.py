@@ -193,7 +193,7 @@ def test_the_running_line_cannot_break_out_of_its_style_element():
 
 @pytest.mark.parametrize("paper", list(PAPER_POINTS))
 def test_the_page_footer_is_one_line_with_its_spaces(printed, curriculum, paper):
-    """"Page 3 of 7" stays on one line, and the running line keeps the spaces typed around its dots."""
+    """ "Page 3 of 7" stays on one line, and the running line keeps the spaces typed around its dots."""
     info = curriculum.info
     for track in curriculum.tracks:
         pages = printed[track.id, paper].layout_pages

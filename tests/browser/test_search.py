@@ -60,4 +60,6 @@ def test_a_skill_result_reads_as_sentences(reader, curriculum):
     link = page.locator(f".md-search-result__list a[href*='skills/'][href$='#{skill.id}']").first
     link.wait_for(state="attached")
     text = " ".join(link.text_content().split())
-    assert f"Kind: {skill.kind.value}, guided by {guided}. Risk category: {skill.risk.value}. Assessed by: " in text, text
+    assert f"Kind: {skill.kind.value}, guided by {guided}. Risk category: {skill.risk.value}. Assessed by: " in text, (
+        text
+    )

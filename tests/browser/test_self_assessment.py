@@ -254,7 +254,9 @@ def assert_complements(page, curriculum, rows, levels, best) -> None:
             ], f"{track.id}: the gaps the workshop closes"
             if row.below and best:
                 in_best = len(set(row.below) & set(best.below))
-                assert f"{len(row.below)} skills you have not reached it in, {in_best} of them below" in item.inner_text()
+                assert (
+                    f"{len(row.below)} skills you have not reached it in, {in_best} of them below" in item.inner_text()
+                )
         elif track.kind is TrackKind.exam_preparation:
             close = close_fellowship(curriculum, track, levels)
             assert item.is_visible() == (close is not None), f"{track.id} suggested?"
@@ -323,14 +325,19 @@ def test_the_baseline_sets_the_residency_levels_from_the_gap_analysis(reader, cu
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
-@pytest.mark.parametrize("case", ["the baseline", "the baseline and five procedures of the longest fellowship", "one advanced procedure alone"])
+@pytest.mark.parametrize(
+    "case",
+    ["the baseline", "the baseline and five procedures of the longest fellowship", "one advanced procedure alone"],
+)
 def test_the_best_fit_is_always_a_fellowship(browser, server, curriculum, viewport, case):
     """The three cases of issue 9, on a phone and on a laptop: each names a fellowship, the one the stated
     rule picks, and says why."""
     fellowships = [t for t in curriculum.tracks if t.kind is TrackKind.fellowship]
     longest = max(fellowships, key=lambda t: len(t.skills))
     procedures = [
-        e for e in longest.skills if curriculum.skill(e.skill).kind is SkillKind.procedural and e.skill not in baseline(curriculum)
+        e
+        for e in longest.skills
+        if curriculum.skill(e.skill).kind is SkillKind.procedural and e.skill not in baseline(curriculum)
     ]
     if case == "the baseline":
         levels = dict(baseline(curriculum))
@@ -338,7 +345,11 @@ def test_the_best_fit_is_always_a_fellowship(browser, server, curriculum, viewpo
         levels = {**baseline(curriculum), **{e.skill: e.level for e in procedures[:5]}}
     else:  # the procedure with the highest risk and the highest target that only fellowships teach
         advanced = max(
-            (e for e in procedures if all(t.kind is TrackKind.fellowship for t, _ in curriculum.tracks_teaching(e.skill))),
+            (
+                e
+                for e in procedures
+                if all(t.kind is TrackKind.fellowship for t, _ in curriculum.tracks_teaching(e.skill))
+            ),
             key=lambda e: (["low", "moderate", "high"].index(curriculum.skill(e.skill).risk.value), e.level),
         )
         levels = {advanced.skill: advanced.level}
@@ -377,9 +388,7 @@ def test_results_follow_each_level_and_the_specialty(reader, curriculum):
         assert_results_match(page, curriculum, levels)
     # A specialty some fellowship does not admit: that fellowship is not open, and never the best fit.
     fellowships = [t for t in curriculum.tracks if t.kind is TrackKind.fellowship]
-    shut = next(
-        (b for b in curriculum.backgrounds if any(t.route(b.id) is None for t in fellowships)), None
-    )
+    shut = next((b for b in curriculum.backgrounds if any(t.route(b.id) is None for t in fellowships)), None)
     assert shut is not None, "every fellowship admits every specialty: nothing to check"
     choose_specialty(page, shut)
     best = assert_results_match(page, curriculum, levels, shut.id)
@@ -395,9 +404,7 @@ def test_results_follow_each_level_and_the_specialty(reader, curriculum):
 
 def test_entry_skills_decide_whether_a_fellowship_is_open(reader, curriculum):
     """A specialty whose applicants must hold skills on entry: the fellowship opens once they are held."""
-    routes = [
-        (t, r) for t in curriculum.tracks if t.kind is TrackKind.fellowship for r in t.admits if r.entry_skills
-    ]
+    routes = [(t, r) for t in curriculum.tracks if t.kind is TrackKind.fellowship for r in t.admits if r.entry_skills]
     if not routes:
         pytest.skip("no fellowship asks for entry skills in the curriculum as it stands")
     track, route = routes[0]
