@@ -14,11 +14,13 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
+from . import csp
 from .clock import build_date
+from .escape import heading_id, html_attribute, html_text, plain_title
 from .export import downloads
 from .load import load_curriculum
 from .problems import CurriculumError
-from .render import Renderer
+from .render import Renderer, track_page
 
 
 def define_env(env) -> None:
@@ -29,21 +31,72 @@ def define_env(env) -> None:
         curriculum = load_curriculum(Path(env.project_dir) / "data")
     except CurriculumError as error:
         raise PluginError(error.report()) from None
-    renderer = Renderer(curriculum, today=build_date(), site_url=env.conf["site_url"] or "")
+    # The preview (mkdocs.preview.yml) names pages page.html; links written by the renderers follow.
+    renderer = Renderer(
+        curriculum,
+        today=build_date(),
+        directory_urls=env.conf["use_directory_urls"],
+        site_url=env.conf["site_url"] or "",
+    )
     for name in Renderer.macros:
         env.macro(_for_page(env, name, getattr(renderer, name)), name)
     env.conf["extra"]["curriculum"] = curriculum.info  # footer: version and effective date
     # Glossary terms become tooltips in every page's prose (Python-Markdown's abbr glossary).
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = {t.term: t.expansion for t in curriculum.glossary}
+    env.conf["mdx_configs"].setdefault("toc", {})["slugify"] = heading_id
+    env.conf["plugins"]["curriculum-escaping"] = _ThemeFilters()
+
+
+def on_pre_page_macros(env) -> None:
+    """A track's page (docs/tracks/<id in lower case>.md) is described, for search engines and link
+    previews, by the track's summary, unless its front matter says otherwise."""
+    curriculum = load_curriculum(Path(env.project_dir) / "data")  # cached
+    pages = {f"{track_page(track.id)}.md": track for track in curriculum.tracks}
+    track = pages.get(env.page.file.src_uri)
+    if track is not None:
+        env.page.meta.setdefault("description", track.summary)
+
+
+class _ThemeFilters:
+    """Gives the theme's templates (overrides/) the escaping functions of macros/escape.py as filters, as
+    MkDocs builds the theme's Jinja environment (its on_env event)."""
+
+    def on_env(self, env, **kwargs):
+        env.filters.update(html_text=html_text, html_attribute=html_attribute, plain_title=plain_title)
+        return env
 
 
 def on_post_build(env) -> None:
-    """Write the downloads (curriculum JSON and its schema, checklist CSVs, workshop calendar) into the site."""
+    """Write the downloads (curriculum JSON and its schema, checklist CSVs, workshop calendar) into the site,
+    then the Content-Security-Policy into every page."""
     curriculum = load_curriculum(Path(env.project_dir) / "data")  # cached: the same object define_env loaded
     folder = Path(env.conf["site_dir"]) / "downloads"
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in downloads(curriculum, build_date(), env.conf["site_url"] or "").items():
         (folder / name).write_bytes(content)
+    _write_content_security_policy(env.conf)
+
+
+def _write_content_security_policy(config) -> None:
+    """Every page gets the same policy (macros/csp.py), which allows the inline scripts and styles of all pages.
+    `mkdocs serve` puts an inline live-reload script of its own into each page it serves, which changes with
+    every request, so no hash can name it: the pages it serves allow inline scripts. It gives site_url the
+    address it serves at, which is how it is recognised here. The reviewers' preview (Material's offline
+    plugin) allows them too: the iframe-worker shim that runs search from a file writes an inline script
+    holding the worker's address, which differs with each page's depth. The published site allows neither."""
+    from mkdocs.exceptions import PluginError
+
+    host, port = config["dev_addr"]
+    served_by_mkdocs = (config["site_url"] or "").startswith(f"http://{host}:{port}/")
+    offline = config["plugins"].get("material/offline")
+    preview = offline is not None and offline.config.enabled
+    pages = {path: path.read_text(encoding="utf-8") for path in sorted(Path(config["site_dir"]).rglob("*.html"))}
+    policy = csp.site_policy(pages.values(), inline_scripts=served_by_mkdocs or preview)
+    for path, html in pages.items():
+        try:
+            path.write_text(csp.with_policy(html, policy), encoding="utf-8")
+        except ValueError as error:
+            raise PluginError(f"{path.relative_to(config['site_dir'])}: {error}") from None
 
 
 class MacroCallError(Exception):

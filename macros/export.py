@@ -10,9 +10,9 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-import json
 from urllib.parse import urljoin, urlsplit
 
+from .escape import csv_cell, ics_text, json_document
 from .model import KINDS, Curriculum, Track
 from .schema import curriculum_schema
 
@@ -28,12 +28,18 @@ class FileNames:
     def checklist_csv(track_id: str) -> str:
         return f"checklist-{track_id.lower()}.csv"
 
+    @classmethod
+    def every(cls, curriculum: Curriculum) -> list[str]:
+        """The names of all the downloads a build writes for this curriculum."""
+        tracks = [cls.checklist_csv(track.id) for track in curriculum.tracks]
+        return [cls.curriculum_json, cls.curriculum_schema, cls.workshops_ics, *tracks]
+
 
 def downloads(curriculum: Curriculum, today: datetime.date, site_url: str) -> dict[str, bytes]:
     """Every download, by file name."""
     files = {
-        FileNames.curriculum_json: _json_bytes(curriculum_document(curriculum)),
-        FileNames.curriculum_schema: _json_bytes(curriculum_schema()),
+        FileNames.curriculum_json: json_document(curriculum_document(curriculum)),
+        FileNames.curriculum_schema: json_document(curriculum_schema()),
         FileNames.workshops_ics: workshops_ics(curriculum, today, site_url),
     }
     for track in curriculum.tracks:
@@ -54,10 +60,6 @@ def curriculum_document(curriculum: Curriculum) -> dict:
         else:
             document[kind.name] = records.model_dump(mode="json")
     return document
-
-
-def _json_bytes(document: dict) -> bytes:
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 # -- a track's checklist as a spreadsheet --------------------------------------------------------
@@ -112,14 +114,8 @@ def checklist_csv(curriculum: Curriculum, track: Track, site_url: str) -> bytes:
             "",
             "",
         )
-        writer.writerow([_inert(cell) for cell in row])
+        writer.writerow([csv_cell(cell) for cell in row])
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
-
-
-def _inert(cell) -> str:
-    """Spreadsheets run a cell that starts with = + - or @ as a formula; a leading apostrophe keeps it text."""
-    text = str(cell)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 # -- workshop dates as a calendar ----------------------------------------------------------------
@@ -130,11 +126,11 @@ def workshops_ics(curriculum: Curriculum, today: datetime.date, site_url: str) -
     from icalendar import Calendar, Event  # here, not at the top: `python -m macros check` need not load it
 
     calendar = Calendar()
-    calendar.add("prodid", f"-//{curriculum.info.title}//Workshops//EN")
+    calendar.add("prodid", f"-//{ics_text(curriculum.info.title)}//Workshops//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"{curriculum.info.title}: workshops")
+    calendar.add("x-wr-calname", ics_text(f"{curriculum.info.title}: workshops"))
     # DTSTAMP must be a date-time; the build date at midnight UTC keeps the file the same for the same commit.
     stamp = datetime.datetime.combine(today, datetime.time(), tzinfo=datetime.UTC)
     host = urlsplit(site_url).hostname or "localhost"
@@ -145,12 +141,14 @@ def workshops_ics(curriculum: Curriculum, today: datetime.date, site_url: str) -
         event.add("dtstamp", stamp)
         event.add("dtstart", session.start)
         event.add("dtend", (session.end or session.start) + datetime.timedelta(days=1))  # all-day: end is exclusive
-        event.add("summary", f"{session.topic} ({track.short_title})")
-        event.add("location", f"{session.venue}, {session.city}")
+        event.add("summary", ics_text(f"{session.topic} ({track.short_title})"))
+        event.add("location", ics_text(f"{session.venue}, {session.city}"))
         event.add(
             "description",
-            f"{track.title}. {session.places} places. Dates are announced by the academy and may change: "
-            f"check the workshops page before you travel.",
+            ics_text(
+                f"{track.title}. {session.places} places. Dates are announced by the academy and may change: "
+                f"check the workshops page before you travel."
+            ),
         )
         event.add("url", urljoin(site_url, f"workshops/#{session.id}"))
         calendar.add_component(event)

@@ -1,8 +1,9 @@
 """Curriculum -> HTML fragments for pages: one method, one template, per kind of table.
 
-Templates live in overrides/curriculum/. They are rendered with autoescaping, so text from data is
-always shown as typed: markup is escaped, and `{{ … }}` is never executed (macro output is not
-rendered again). Every value is put on one line, so nothing from data can start a Markdown line.
+Templates live in overrides/curriculum/. Every value they write goes through html_text (macros/escape.py,
+the templates' `finalize`), so text from data is always shown as typed: markup is escaped, and `{{ … }}`
+is never executed (macro output is not rendered again). Every value is put on one line, so nothing from
+data can start a Markdown line.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from urllib.parse import urljoin
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .escape import css_string, html_attribute, html_text, json_attribute, markdown_heading, one_line
 from .export import NOT_YET_DONE, FileNames, self_assessment_data
 from .model import Curriculum, Track, TrackKind
 from .reference import record_docs
@@ -23,48 +25,44 @@ from .reference import record_docs
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "curriculum"
 
 
+def track_page(track_id: str) -> str:
+    """Where a track's page is, under docs/ (with .md) and on the site (with /): tracks/<id in lower case>."""
+    return f"tracks/{track_id.lower()}"
+
+
 @dataclass(frozen=True)
 class Links:
-    """Where things live on the site, relative to the page being rendered (`root` leads to the site root)."""
+    """Where things live on the site, relative to the page being rendered (`root` leads to the site root).
+    The published site serves each page as a folder (`skills/`); the preview reviewers open from a
+    folder on their computer names each page's file (`skills.html`), as MkDocs does with
+    use_directory_urls off."""
 
     root: str = ""
+    directory_urls: bool = True
     site_url: str = ""  # where the site is published, for addresses readers copy
 
     def page(self, path: str) -> str:
-        return f"{self.root}{path}"
+        """A page by its path without an ending, e.g. "skills" or "tracks/fel-us-6m"."""
+        return f"{self.root}{path}/" if self.directory_urls else f"{self.root}{path}.html"
 
     def skill(self, skill_id: str) -> str:
-        return f"{self.root}skills/#{skill_id}"
+        return f"{self.page('skills')}#{skill_id}"
 
     def absolute_skill(self, skill_id: str) -> str:
         """A skill's address on the published site (its permalink), or relative to the root without site_url."""
         return urljoin(self.site_url, f"skills/#{skill_id}") if self.site_url else self.skill(skill_id)
 
     def track(self, track_id: str) -> str:
-        return f"{self.root}tracks/{track_id.lower()}/"
+        return self.page(track_page(track_id))
 
     def domain(self, domain_id: str) -> str:
-        return f"{self.root}skills/#{domain_id}"
+        return f"{self.page('skills')}#{domain_id}"
 
     def need(self, need_id: str) -> str:
-        return f"{self.root}gap-analysis/#{need_id}"
+        return f"{self.page('gap-analysis')}#{need_id}"
 
     def download(self, name: str) -> str:
         return f"{self.root}downloads/{name}"
-
-
-def markdown_text(text: str) -> str:
-    """Plain text made safe inside a Markdown line, e.g. a heading: no HTML, no emphasis, no links, and no
-    braces that attr_list would read as attributes."""
-    return re.sub(r"([\\`*_\[\]#{}])", r"\\\1", str(escape(" ".join(text.split()))))
-
-
-def css_string(text: str) -> Markup:
-    """Plain text as a quoted CSS string, safe inside a <style> element: every character but letters,
-    digits and spaces is written as a CSS escape, so no quote, backslash or `</style>` survives. Each escape
-    ends with the one space CSS reads as its end, so that a space typed after it is kept."""
-    escaped = "".join(ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):06x} " for ch in text)
-    return Markup(f'"{escaped}"')  # noqa: S704 - nothing but letters, digits and spaces is left unescaped
 
 
 class Renderer:
@@ -90,23 +88,33 @@ class Renderer:
         "self_assessment_results",
         "changelog",
         "data_reference",
+        "download_url",
     )
 
-    def __init__(self, curriculum: Curriculum, today: datetime.date, templates: Path = TEMPLATES, site_url: str = ""):
+    def __init__(
+        self,
+        curriculum: Curriculum,
+        today: datetime.date,
+        templates: Path = TEMPLATES,
+        directory_urls: bool = True,
+        site_url: str = "",
+    ):
         self.curriculum = curriculum
         self.today = today
-        self.site_url = site_url
+        self.directory_urls = directory_urls  # False in the preview: pages are named page.html (see Links)
+        self.site_url = site_url  # the published address, for the links readers copy
         self.env = Environment(
             loader=FileSystemLoader(templates),
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
-            finalize=_one_line,
+            finalize=html_text,
         )
         self.env.filters["prose"] = self._abbreviate
         self.env.globals["files"] = FileNames  # names of the downloads, for links
         self.env.filters["css_string"] = css_string
+        self.env.filters["json_attribute"] = json_attribute
         self._expansions = {t.term: t.expansion for t in curriculum.glossary}
         self._abbreviations = _abbreviation_pattern(list(self._expansions))
 
@@ -136,7 +144,7 @@ class Renderer:
         a Markdown heading (anchored by the domain's ID), so that the page's table of contents lists it."""
         parts = [self._render("skill_catalogue_index.html", root)]
         for domain in self.curriculum.domains:
-            parts.append(f"## {markdown_text(domain.title)} {{#{domain.id}}}")
+            parts.append(f"## {markdown_heading(domain.title)} {{#{domain.id}}}")
             parts.append(self._render("skill_catalogue.html", root, domain=domain))
         return "\n\n".join(parts)
 
@@ -160,7 +168,7 @@ class Renderer:
 
     def track_title(self, track: str, *, root: str = "") -> str:
         """A track's title, safe to use as a Markdown heading."""
-        return markdown_text(self._track(track).title)
+        return markdown_heading(self._track(track).title)
 
     # -- gap analysis ---------------------------------------------------------------------------
 
@@ -215,6 +223,14 @@ class Renderer:
         """Every field of every data file, read from the models (for faculty)."""
         return self._render("data_reference.html", root, sections=record_docs())
 
+    def download_url(self, name: str, *, root: str = "") -> str:
+        """The address of one of the build's downloads (macros/export.py), from the calling page, for a
+        link written in the page."""
+        names = FileNames.every(self.curriculum)
+        if name not in names:
+            raise ValueError(f"there is no download '{name}'; the downloads are: {', '.join(names)}")
+        return Links(root, self.directory_urls).download(name)
+
     # -- plumbing -------------------------------------------------------------------------------
 
     def _track(self, track_id: str) -> Track:
@@ -227,31 +243,24 @@ class Renderer:
             raise ValueError(f"no record '{key}' in data/{kind}.yaml") from None
 
     def _render(self, template: str, root: str, **context) -> str:
-        links = Links(root, self.site_url)
+        links = Links(root, self.directory_urls, self.site_url)
         html = self.env.get_template(template).render(c=self.curriculum, links=links, today=self.today, **context)
         # One raw HTML block for Markdown: no blank lines inside, nothing indented like code.
         return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 
     def _abbreviate(self, text: str) -> Markup:
-        """Escape text and mark up glossary abbreviations, so tables get the same tooltips as prose."""
-        text = _one_line(str(text))
+        """Escape text (html_text) and mark up glossary abbreviations, so tables get the same tooltips as prose.
+        The pieces between abbreviations keep their spaces: the text is already on one line."""
+        text = one_line(str(text))
         if self._abbreviations is None:
-            return escape(text)
+            return html_text(text)
         html, done = Markup(), 0
         for match in self._abbreviations.finditer(text):
             term = match.group(0)
             html += escape(text[done : match.start()])
-            html += Markup('<abbr title="{}">{}</abbr>').format(self._expansions[term], term)
+            html += Markup('<abbr title="{}">{}</abbr>').format(html_attribute(self._expansions[term]), term)
             done = match.end()
         return html + escape(text[done:])
-
-
-def _one_line(value):
-    """Collapse line breaks and runs of spaces in plain text. Markup is the output of our own templates and
-    filters, where data text was already collapsed, so it passes as it is."""
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return " ".join(value.split())
-    return value
 
 
 def _abbreviation_pattern(terms: list[str]) -> re.Pattern | None:

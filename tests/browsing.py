@@ -26,16 +26,44 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
+@dataclass(frozen=True)
+class Folder:
+    """A built site opened from a folder on disk (file:// addresses, no server), as a reviewer opens the
+    unzipped preview. It stands where a PagesServer would: every file: address is the site's own."""
+
+    root: Path
+    origin: str = "file://"
+
+    @property
+    def base_url(self) -> str:
+        return self.root.resolve().as_uri() + "/"
+
+
+# Each securitypolicyviolation event, in every document of a context, reported to Python as one line.
+# Tests too run under the pages' policy: page.wait_for_function("expression") polls with eval, which it
+# blocks ('unsafe-eval'); pass a function instead, wait_for_function("() => expression").
+_REPORT_POLICY_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  const blocked = event.blockedURI === "inline" ? "inline code" : event.blockedURI || "inline code";
+  const sample = event.sample ? ` "${event.sample}"` : "";
+  window.__reportPolicyViolation(
+    `${event.effectiveDirective} blocked ${blocked}${sample} at ${event.sourceFile || location.href}:${event.lineNumber}`);
+});
+"""
+
+
 @dataclass
 class Visit:
-    """What one browser context saw: requests it blocked, console errors, failed loads, error responses."""
+    """What one browser context saw: requests it blocked, console errors, failed loads, error responses,
+    Content-Security-Policy violations."""
 
     page: Page
-    server: PagesServer
+    server: PagesServer | Folder
     external: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     error_responses: list[tuple[int, str]] = field(default_factory=list)  # (status, url) for status >= 400
+    policy_violations: list[str] = field(default_factory=list)
 
     def open(self, path: str = "", **kwargs):
         """Go to a path relative to the site's base URL."""
@@ -50,11 +78,11 @@ class Visit:
 
     def forget(self) -> None:
         """Start recording afresh, e.g. before the next page in a context that is reused."""
-        for recorded in (self.external, self.console_errors, self.failed, self.error_responses):
+        for recorded in (self.external, self.console_errors, self.failed, self.error_responses, self.policy_violations):
             recorded.clear()
 
 
-def new_visit(browser, server: PagesServer, viewport=DESKTOP, color_scheme="light", javascript=True) -> Visit:
+def new_visit(browser, server: PagesServer | Folder, viewport=DESKTOP, color_scheme="light", javascript=True) -> Visit:
     context = browser.new_context(viewport=viewport, color_scheme=color_scheme, java_script_enabled=javascript)
     page = context.new_page()
     visit = Visit(page, server)
@@ -68,10 +96,16 @@ def new_visit(browser, server: PagesServer, viewport=DESKTOP, color_scheme="ligh
             request_route.abort()
 
     page.route("**/*", route)
+    page.expose_function("__reportPolicyViolation", lambda report: visit.policy_violations.append(report))
+    page.add_init_script(_REPORT_POLICY_VIOLATIONS)
     page.on("console", lambda message: message.type == "error" and visit.console_errors.append(message.text))
     page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
     # net::ERR_ABORTED is a load the page itself cancelled, e.g. by going to the next page: not a failure.
-    page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED" and visit.failed.append(request.url))
+    # "csp" is a load the Content-Security-Policy refused: reported, with what refused it, as a violation.
+    page.on(
+        "requestfailed",
+        lambda request: request.failure not in ("net::ERR_ABORTED", "csp") and visit.failed.append(request.url),
+    )
     page.on(
         "response",
         lambda response: response.status >= 400 and visit.error_responses.append((response.status, response.url)),

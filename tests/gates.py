@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import yaml
 from bs4 import BeautifulSoup
+
+from macros.csp import inline_code, page_policy, source_hash
+from sitebuild import site_url
 
 # axe-core rule sets: WCAG 2.0, 2.1 and 2.2 at levels A and AA, and Deque's best practices.
 # (axe tags no WCAG 2.2 rule at level A, so there is no "wcag22a".)
@@ -77,29 +79,36 @@ class BuiltPage:
 
 
 def site_url_of(project: Path) -> str:
-    """The address the project is published at (site_url in its mkdocs.yml)."""
-    return yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    """The address the project is published at (site_url in its mkdocs.yml, or SITE_URL when set)."""
+    return site_url(project)
 
 
 class BuiltSite:
-    """A built site as GitHub Pages serves it: every file under `prefix` (the path of site_url)."""
+    """A built site as GitHub Pages serves it: every file under `prefix` (the path of site_url). With
+    `folder_index` off, as a browser opens it from a folder on disk: an address must name a file, since
+    nothing turns folder/ into folder/index.html."""
 
-    def __init__(self, root: Path, site_url: str):
+    def __init__(self, root: Path, site_url: str, folder_index: bool = True):
         self.root = Path(root)
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         self.prefix = urlsplit(self.site_url).path
+        self.folder_index = folder_index
         self.pages: dict[str, BuiltPage] = {}  # by the path each is served at
         for file in sorted(self.root.rglob("*.html")):
             relative = file.relative_to(self.root).as_posix()
-            url = self.prefix + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
-            self.pages[url] = BuiltPage(file, url)
+            if folder_index and relative.endswith("index.html"):
+                relative = relative[: -len("index.html")]
+            self.pages[self.prefix + relative] = BuiltPage(file, self.prefix + relative)
         self._by_file = {page.file: page for page in self.pages.values()}
 
     def file_at(self, path: str) -> Path | None:
-        """The file GitHub Pages would serve for a path under the prefix, or None."""
+        """The file GitHub Pages (or, without folder_index, a browser from disk) opens for a path under the
+        prefix, or None."""
         relative = unquote(path[len(self.prefix) :])
         target = self.root / relative
         if target.is_dir():
+            if not self.folder_index:
+                return None
             target = target / "index.html"
         return target if target.is_file() else None
 
@@ -189,6 +198,68 @@ def external_resources(site: BuiltSite) -> list[str]:
     return [_on_pages(problem, pages) for problem, pages in where.items()]
 
 
+# What every page's Content-Security-Policy must say, whatever hashes it lists (issue 11).
+_REQUIRED_POLICY = {
+    "default-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+_SCRIPT_SOURCES = re.compile(r"'self'|'report-sample'|'sha256-[A-Za-z0-9+/]+={0,2}'")
+
+
+def policy_problems(site: BuiltSite) -> list[str]:
+    """Every page carries the same Content-Security-Policy, before anything it governs; scripts come from the
+    site or by hash, never 'unsafe-inline' or 'unsafe-eval'; every inline script and style of the page is
+    allowed by its hash; nothing needs what no hash can allow (on…= handlers, style=, javascript: URLs).
+    Material's instant navigation runs every <script> in the new page's content as JavaScript, whatever its
+    type, so a data block there (JSON for a script) breaks on pages reached within the site."""
+    where: dict[str, list[str]] = defaultdict(list)
+    policies = defaultdict(list)
+    for page in site.pages.values():
+        html = page.file.read_text(encoding="utf-8")
+        policy = page_policy(html)
+        if not policy:
+            where["no Content-Security-Policy <meta> element"].append(page.url)
+            continue
+        policies[policy].append(page.url)
+        meta = page.soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        governed = page.soup.find(["script", "style", "link"])
+        if meta.find_parent("head") is None or (governed and governed.sourceline < meta.sourceline):
+            where["the policy <meta> element is not in the head before every script, style and link"].append(page.url)
+        directives = {d.split()[0]: d.split()[1:] for d in policy.split(";") if d.strip()}
+        for name, sources in _REQUIRED_POLICY.items():
+            if directives.get(name) != sources:
+                where[f"the policy says {name} {directives.get(name)}, not {' '.join(sources)}"].append(page.url)
+        for name in ("script-src", "style-src"):
+            loose = [source for source in directives.get(name, []) if not _SCRIPT_SOURCES.fullmatch(source)]
+            if loose:
+                where[f"{name} allows more than the site and hashes: {' '.join(loose)}"].append(page.url)
+        found = inline_code(html)
+        for kind, codes, allowed in (
+            ("script", found.scripts, directives.get("script-src", [])),
+            ("style", found.styles, directives.get("style-src", [])),
+        ):
+            for code in codes:
+                if source_hash(code) not in allowed:
+                    where[
+                        f"inline {kind} {source_hash(code)} is not in the policy: {' '.join(code.split())[:60]}"
+                    ].append(page.url)
+        for item in found.unhashable:
+            where[f"{item}: no hash can allow it"].append(page.url)
+        container = page.soup.find(attrs={"data-md-component": "container"})
+        for block in inline_code(str(container)).data_blocks if container else []:
+            where[
+                f"a data <script> in the page content ({' '.join(block.split())[:40]}): instant navigation runs it "
+                "as JavaScript (data for a script goes in a data- attribute, as in self_assessment.html)"
+            ].append(page.url)
+    if len(policies) > 1:
+        where[f"{len(policies)} different policies: instant navigation adds each page's to the first's"] += [
+            urls[0] for urls in policies.values()
+        ]
+    return [_on_pages(problem, pages) for problem, pages in where.items()]
+
+
 def _is_remote(url: str) -> bool:
     return urlsplit(url.strip()).netloc != ""
 
@@ -233,16 +304,21 @@ def accessibility_violations(page, colours_only: bool = False) -> list[str]:
 
 def request_problems(visit, expected_status: int = 200) -> list[str]:
     """What a visit recorded: requests to other hosts (blocked), files that were missing or failed to
-    load, and console errors. The page itself may answer `expected_status` (404 for the 404 page)."""
+    load, Content-Security-Policy violations, and console errors. The page itself may answer
+    `expected_status` (404 for the 404 page)."""
     problems = [f"request to another host (blocked): {url}" for url in visit.external]
     document = visit.page.url
     for status, url in visit.error_responses:
         if not (url == document and status == expected_status):
             problems.append(f"missing file: {url} answered {status}")
     problems += [f"failed to load: {url}" for url in visit.failed if url not in visit.external]
-    # Chromium also logs each failed load as a console error; those are reported above, with their URL.
+    problems += [f"Content-Security-Policy violation: {report}" for report in visit.policy_violations]
+    # Chromium also logs each failed load and each policy violation as a console error; those are reported
+    # above, with their URL or the code that was blocked.
     problems += [
-        f"console error: {text}" for text in visit.console_errors if not text.startswith("Failed to load resource")
+        f"console error: {text}"
+        for text in visit.console_errors
+        if not text.startswith("Failed to load resource") and "Content Security Policy directive" not in text
     ]
     return list(dict.fromkeys(problems))  # a file asked for twice is one problem
 

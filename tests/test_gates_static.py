@@ -1,11 +1,12 @@
 """Gates read from the built files, no browser needed: every internal link and #anchor resolves (raw
-HTML from the renderers and templates included, which MkDocs does not check), and nothing is fetched
-from another host. The gate functions are in tests/gates.py."""
+HTML from the renderers and templates included, which MkDocs does not check), nothing is fetched
+from another host, and every page's Content-Security-Policy allows its inline scripts and styles and
+nothing more. The gate functions are in tests/gates.py."""
 
 from __future__ import annotations
 
 import pytest
-from gates import BuiltSite, broken_links, external_resources, site_url_of
+from gates import BuiltSite, broken_links, external_resources, policy_problems, site_url_of
 
 from sitebuild import PROJECT
 
@@ -22,6 +23,13 @@ def test_every_internal_link_and_anchor_resolves(site):
 
 def test_nothing_is_fetched_from_another_host(site):
     problems = external_resources(site)
+    assert not problems, "\n".join(problems)
+
+
+def test_every_inline_script_and_style_is_allowed_by_the_one_policy_of_the_site(site):
+    """Scripts and styles added later (by pages, renderers or templates) are covered without edits: the
+    policy is computed from the built pages. A data <script> in the page content is refused here too."""
+    problems = policy_problems(site)
     assert not problems, "\n".join(problems)
 
 

@@ -7,14 +7,13 @@ navigation, within the page and back again."""
 from __future__ import annotations
 
 import pytest
-import yaml
 from browsing import PHONE, new_visit
 from gates import request_problems
 
-from sitebuild import PROJECT
+from sitebuild import site_url
 
 PAGE = "skills/"
-SITE_URL = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+SITE_URL = site_url()
 LAPTOP = {"width": 1280, "height": 800}
 
 

@@ -98,6 +98,33 @@ def test_404_page_is_styled_and_scripted_at_any_depth(phone):
     assert not request_problems(phone, expected_status=404)
 
 
+# What Firefox does on a reload: the checkboxes come back as they were, before any script runs.
+_RESTORE_OPEN_TOGGLES = """
+new MutationObserver(() => {
+  for (const id of ["__drawer", "__search"]) {
+    const toggle = document.getElementById(id);
+    if (toggle && !toggle.dataset.restored) { toggle.checked = true; toggle.dataset.restored = "yes"; }
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def test_the_drawer_and_search_stay_closed_when_a_browser_restores_them(phone_visit):
+    """overrides/base.html leaves out Material's autocomplete="off" (not allowed on a checkbox), which kept
+    Firefox from restoring the drawer and search toggles on reload; toggles.js closes them instead."""
+    phone_visit.page.add_init_script(_RESTORE_OPEN_TOGGLES)
+    phone_visit.forget()
+    phone_visit.open("glossary/", wait_until="load")
+    page = phone_visit.page
+    assert page.locator("#__drawer").get_attribute("data-restored") == "yes", "the toggles were restored open"
+    page.wait_for_function(
+        "() => !document.getElementById('__drawer').checked && !document.getElementById('__search').checked"
+    )
+    page.locator("label.md-header__button[for='__drawer']").click()  # and Material still opens the drawer
+    assert page.locator("#__drawer").is_checked()
+    assert not request_problems(phone_visit)
+
+
 def test_search_runs_in_the_browser_alone(visit, curriculum):
     """Search (Material's, offline) finds a skill by its ID without asking any other host."""
     skill = curriculum.skills[0]

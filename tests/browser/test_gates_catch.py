@@ -1,7 +1,11 @@
 """Each gate, broken on purpose: a page with an external image, an unlabeled input, a broken anchor,
 an overflowing element, a scroll box the keyboard cannot reach, a missing file, a script error, text
-that is unreadable only in the dark palette. The gates are the functions the real gates run
+that is unreadable only in the dark palette, an inline script the Content-Security-Policy does not
+allow, data for a script in a <script> block. The gates are the functions the real gates run
 (tests/gates.py); here they must report exactly the defect that was put in.
+
+The copies carry the site's policy, as every real page does: a defect's CSS comes from a stylesheet
+file (style= attributes are blocked), as a faculty member's would.
 
 Most defects go into copies of a real built page (fast: no rebuild), served like the real site. One
 test goes the whole way: a faculty page with raw HTML defects passes `mkdocs build --strict`, and the
@@ -10,6 +14,7 @@ gates catch what MkDocs let through.
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -20,6 +25,7 @@ from gates import (
     broken_links,
     external_resources,
     horizontal_overflow,
+    policy_problems,
     request_problems,
     site_url_of,
     unreachable_by_keyboard,
@@ -29,6 +35,17 @@ from pages_server import PagesServer
 from sitebuild import PROJECT, build_site, site_prefix
 
 EXTERNAL_IMAGE = "https://images.example.org/logo.png"
+UNGUARDED_IMAGE = "https://images.example.org/banner.png"  # on a page without the policy, which would block it
+
+# The defects' CSS, in a file at the site's root (style-src 'self').
+DEFECTS_CSS = """
+.defect-wide { width: 1000px; }
+.defect-scroll { overflow-x: auto; }
+.defect-scroll > div { width: 1000px; }
+.defect-faint { color: #2a2a2a; }
+.defect-nowrap { white-space: nowrap; }
+"""
+STYLESHEET = '<link rel="stylesheet" href="../defects.css">'
 
 # name -> HTML put at the top of the page's article
 DEFECTS = {
@@ -36,17 +53,22 @@ DEFECTS = {
     "unlabeled-input": '<p><input type="text" name="note"></p>',
     "broken-anchor": '<p><a href="#no-such-heading">Jump to a heading that does not exist</a></p>',
     "broken-skill-link": '<p><a href="../skills/#NO-SUCH-SKILL">A skill that does not exist</a></p>',
-    "overflow": '<div class="defect-wide" style="width: 1000px">A box wider than any phone.</div>',
+    "overflow": '<div class="defect-wide">A box wider than any phone.</div>',
     # Chromium lets Tab reach a scroll box that holds nothing focusable, but not one that holds a link,
     # like a table whose first column links to each skill: its other columns are out of a keyboard's reach.
     "unfocusable-scroll-box": (
-        '<div class="defect-scroll" style="overflow-x: auto"><div style="width: 1000px">'
+        '<div class="defect-scroll"><div>'
         '<a href="../">A link in the first column</a>, then columns beyond the edge of the screen.</div></div>'
     ),
     "missing-file": '<p><img src="missing-picture.png" alt="A picture that was never added"></p>',
-    "script-error": "<script>notDefinedAnywhere();</script>",
-    "faint-in-dark": '<p style="color: #2a2a2a">Dark grey text: fine on white, unreadable on the dark palette.</p>',
+    "script-error": '<script src="broken.js"></script>',
+    "faint-in-dark": '<p class="defect-faint">Dark grey text: fine on white, unreadable on the dark palette.</p>',
+    "inline-script": "<script>window.injected = true;</script>",
+    "data-block": '<script type="application/json">{"injected": true}</script>',
+    "external-image-without-policy": f'<p><img src="{UNGUARDED_IMAGE}" alt="Academy banner"></p>',
 }
+# Files some defects need, beside their page.
+DEFECT_FILES = {"defect-script-error/broken.js": "notDefinedAnywhere();\n"}
 
 
 # A table as Python-Markdown writes it, wider than a phone, with a link in its first column. Material
@@ -55,8 +77,8 @@ DEFECTS = {
 WIDE_TABLE = (
     '<h2 id="wide">Skills and their sources</h2><table><thead><tr><th>Skill</th><th>Source</th><th>Note</th>'
     '</tr></thead><tbody><tr><td><a href="../">First skill</a></td>'
-    '<td style="white-space: nowrap">A source with a long name</td>'
-    '<td style="white-space: nowrap">A note that runs on and on</td></tr></tbody></table>'
+    '<td class="defect-nowrap">A source with a long name</td>'
+    '<td class="defect-nowrap">A note that runs on and on</td></tr></tbody></table>'
 )
 
 
@@ -74,7 +96,14 @@ def defective_site(built_site, tmp_path_factory):
     for name, html in pages.items():
         page = root / name / "index.html"
         page.parent.mkdir()
-        page.write_text(template.replace(marker, marker + html, 1), encoding="utf-8")
+        page.write_text(template.replace(marker, marker + STYLESHEET + html, 1), encoding="utf-8")
+    # The network gate on its own, on a page without the policy.
+    unguarded = root / "defect-external-image-without-policy" / "index.html"
+    html = unguarded.read_text(encoding="utf-8")
+    unguarded.write_text(re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html), encoding="utf-8")
+    for name, content in DEFECT_FILES.items():
+        (root / name).write_text(content, encoding="utf-8")
+    (root / "defects.css").write_text(DEFECTS_CSS, encoding="utf-8")
     return root
 
 
@@ -134,18 +163,46 @@ def test_fetch_gate_catches_an_external_image(static_site):
     ]
 
 
+def test_policy_gate_catches_an_inline_script_the_policy_does_not_allow(static_site):
+    (found,) = problems_on(policy_problems(static_site), "inline-script")
+    assert found.startswith("inline script 'sha256-") and "is not in the policy: window.injected = true;" in found
+
+
+def test_policy_gate_catches_data_for_a_script_in_a_script_block(static_site):
+    (found,) = problems_on(policy_problems(static_site), "data-block")
+    assert found.startswith('a data <script> in the page content ({"injected": true}): instant navigation runs it')
+
+
 def test_the_static_gates_find_nothing_else(static_site):
     """Only the pages broken on purpose are reported: the rest of the copy is the real, clean site."""
-    problems = broken_links(static_site) + external_resources(static_site)
+    problems = broken_links(static_site) + external_resources(static_site) + policy_problems(static_site)
     assert all("/defect-" in problem for problem in problems), problems
 
 
 # -- browser gates ----------------------------------------------------------------------------------
 
 
-def test_request_gate_blocks_and_reports_an_external_image(desktop):
-    desktop.open("defect-external-image/")
-    assert request_problems(desktop) == [f"request to another host (blocked): {EXTERNAL_IMAGE}"]
+def test_the_policy_blocks_an_external_image_before_any_request(desktop):
+    desktop.open("defect-external-image/", wait_until="load")
+    problems = request_problems(desktop)
+    assert len(problems) == 1, problems
+    (problem,) = problems
+    assert problem.startswith(f"Content-Security-Policy violation: img-src blocked {EXTERNAL_IMAGE} at "), problem
+    assert desktop.external == []
+
+
+def test_request_gate_blocks_and_reports_an_external_image_without_the_policy(desktop):
+    desktop.open("defect-external-image-without-policy/", wait_until="load")
+    assert request_problems(desktop) == [f"request to another host (blocked): {UNGUARDED_IMAGE}"]
+
+
+def test_request_gate_catches_an_inline_script_the_policy_blocks(desktop):
+    desktop.open("defect-inline-script/", wait_until="load")
+    (problem,) = request_problems(desktop)
+    assert problem.startswith(
+        'Content-Security-Policy violation: script-src-elem blocked inline code "window.injected'
+    ), problem
+    assert desktop.page.evaluate("window.injected") is None
 
 
 def test_request_gate_catches_a_missing_file(desktop):
@@ -231,7 +288,8 @@ def test_gates_catch_what_the_strict_build_lets_through(project_copy, tmp_path, 
         visit = new_visit(browser, server)
         visit.open("defects/", wait_until="load")
         assert any(v.startswith("label ") for v in accessibility_violations(visit.page))
-        assert f"request to another host (blocked): {EXTERNAL_IMAGE}" in request_problems(visit)
+        blocked = f"Content-Security-Policy violation: img-src blocked {EXTERNAL_IMAGE}"
+        assert any(problem.startswith(blocked) for problem in request_problems(visit))
         visit.page.context.close()
     finally:
         server.stop()

@@ -14,17 +14,16 @@ import unicodedata
 from dataclasses import dataclass
 
 import pytest
-import yaml
 from browsing import new_visit, pdf_text
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from macros.clock import build_date
-from macros.render import css_string
-from sitebuild import PROJECT
+from macros.escape import css_string
+from sitebuild import mkdocs_yml
 
 PAPER_POINTS = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}  # 210 x 297 mm; 8.5 x 11 in
-CONFIG = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
+CONFIG = mkdocs_yml()
 
 
 def words(text: str) -> str:
@@ -187,7 +186,7 @@ def test_the_running_line_cannot_break_out_of_its_style_element():
     css = str(css_string(hostile))
     assert css[0] == css[-1] == '"'
     assert not set(css[1:-1]) & set('"<>;{}()/'), css
-    decoded = re.sub(r"\\([0-9a-f]{6}) ", lambda m: chr(int(m.group(1), 16)), css[1:-1])
+    decoded = re.sub(r"\\([0-9a-f]{6})", lambda m: chr(int(m.group(1), 16)), css[1:-1])
     assert decoded == hostile
 
 

@@ -12,16 +12,15 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 import pytest
-import yaml
 from browsing import PHONE, new_visit, pdf_text
 from gates import accessibility_violations, horizontal_overflow, request_problems
 
 from macros.export import NOT_YET_DONE, SELF_ASSESSMENT_FORMAT, SELF_ASSESSMENT_V1_HELD_LEVEL, SELF_ASSESSMENT_VERSION
 from macros.model import SkillKind, TrackKind
-from sitebuild import PROJECT, site_prefix
+from sitebuild import PROJECT, site_prefix, site_url
 
 PAGE = "self-assessment/"
-SITE_URL = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+SITE_URL = site_url()
 STORAGE_KEY = site_prefix() + "#self-assessment"  # per site: GitHub Pages project sites share an origin
 DOCS = (PROJECT / "docs" / "self-assessment.md").read_text(encoding="utf-8")
 VIEWPORTS = {"phone": PHONE, "laptop": {"width": 1280, "height": 800}}
@@ -507,7 +506,7 @@ def test_export_then_import_brings_the_levels_back(reader, curriculum):
     assert levels_on(page) == {}
     assert page.get_by_label("Your specialty").input_value() == default_specialty(curriculum)
     load_file(page, json.dumps(document).encode())
-    page.wait_for_function("document.querySelector('[data-cm-message]').textContent.startsWith('Loaded')")
+    page.wait_for_function("() => document.querySelector('[data-cm-message]').textContent.startsWith('Loaded')")
     assert levels_on(page) == chosen
     assert page.get_by_label("Your specialty").input_value() == specialty.id
     assert_results_match(page, curriculum, chosen, specialty.id)
@@ -525,7 +524,7 @@ def test_a_file_saved_with_ticks_loads_with_the_documented_mapping(reader, curri
         "skills": {s.id: s.id in ticked for s in curriculum.skills},
     }
     load_file(page, json.dumps(old).encode(), name="ticks.json")
-    page.wait_for_function("document.querySelector('[data-cm-message]').textContent.startsWith('Loaded')")
+    page.wait_for_function("() => document.querySelector('[data-cm-message]').textContent.startsWith('Loaded')")
     expected = {skill_id: SELF_ASSESSMENT_V1_HELD_LEVEL for skill_id in ticked}
     assert levels_on(page) == expected
     assert_results_match(page, curriculum, expected)
@@ -573,7 +572,7 @@ def test_a_bad_file_is_refused_and_changes_nothing(reader, curriculum):
     for kind, (content, says) in bad_files(curriculum).items():
         page.evaluate("() => { document.querySelector('[data-cm-message]').textContent = ''; }")
         load_file(page, content, name="bad.json")
-        page.wait_for_function("document.querySelector('[data-cm-message]').textContent.startsWith('Not loaded')")
+        page.wait_for_function("() => document.querySelector('[data-cm-message]').textContent.startsWith('Not loaded')")
         assert says in message(page), kind
         assert message(page).endswith("Nothing was changed."), kind
         assert levels_on(page) == chosen, kind
