@@ -45,7 +45,13 @@ def define_env(env) -> None:
     _this_build["curriculum"] = curriculum
     # The preview (mkdocs.preview.yml) names pages page.html; links written by the renderers follow.
     contact = env.conf["extra"].get("academy", {}).get("contact")  # enquiries about a track go here
-    renderer = Renderer(curriculum, today=build_date(), directory_urls=env.conf["use_directory_urls"], contact=contact)
+    renderer = Renderer(
+        curriculum,
+        today=build_date(),
+        directory_urls=env.conf["use_directory_urls"],
+        contact=contact,
+        site_url=env.conf["site_url"] or "",
+    )
     for name in Renderer.macros:
         env.macro(_for_page(env, name, getattr(renderer, name)), name)
     env.conf["extra"]["curriculum"] = curriculum.info  # footer: version and effective date

@@ -134,6 +134,7 @@ CHECKLIST_COLUMNS = (
     "Source of target",
     "Catalogue link",
     # Left empty for the fellow's own logbook, as on the printed sheet:
+    "Number performed",
     "Date signed off",
     "Supervisor",
     "Level reached",
@@ -163,6 +164,7 @@ def checklist_csv(curriculum: Curriculum, track: Track, site_url: str) -> bytes:
             ", ".join(curriculum.get("assessments", a).short_title for a in skill.assessments),
             curriculum.source_of(track, entry).title,
             urljoin(site_url, f"skills/#{skill.id}"),
+            "",
             "",
             "",
             "",
@@ -211,17 +213,48 @@ def workshops_ics(curriculum: Curriculum, today: datetime.date, site_url: str) -
 # -- what the self-assessment page's script needs ------------------------------------------------
 
 SELF_ASSESSMENT_FORMAT = "pain-medicine-curriculum/self-assessment"
-SELF_ASSESSMENT_VERSION = 1
+SELF_ASSESSMENT_VERSION = 2
+# Version 1 files hold ticks (a skill held or not). The page asked for a tick on each skill "you can already
+# carry out on your own", which is this level of the entrustment scale (Unsupervised practice); an unticked
+# skill becomes "not yet done" (0). docs/self-assessment.md states the same mapping.
+SELF_ASSESSMENT_V1_HELD_LEVEL = 4
+NOT_YET_DONE = "Not yet done"  # the rating below level 1 (0 in saved files)
 
 
 def self_assessment_data(curriculum: Curriculum) -> dict:
-    """Skill IDs, the residency baseline and each track's skills; the page embeds this as JSON.
-    `format` and `version` name the file format the page saves and loads (see docs/self-assessment.md)."""
+    """What Find my gap's script needs: the scale, the skills, the residency baseline with its levels, the
+    specialties (the first is the default) and each track's targets and admissions. `format` and `version`
+    name the file format the page saves and loads (see docs/self-assessment.md)."""
+    levels = [level.level for level in curriculum.entrustment]
+    if SELF_ASSESSMENT_V1_HELD_LEVEL not in levels:
+        raise ValueError(
+            f"Find my gap reads a tick of its version 1 files as level {SELF_ASSESSMENT_V1_HELD_LEVEL}, "
+            f"which data/entrustment.yaml no longer has"
+        )
     return {
         "format": SELF_ASSESSMENT_FORMAT,
         "version": SELF_ASSESSMENT_VERSION,
+        "v1_held_level": SELF_ASSESSMENT_V1_HELD_LEVEL,
         "curriculum_version": curriculum.info.version,
+        "levels": [{"level": level.level, "label": level.label} for level in curriculum.entrustment],
         "skills": [skill.id for skill in curriculum.skills],
-        "baseline": curriculum.baseline_skill_ids(),
-        "tracks": [{"id": track.id, "skills": [entry.skill for entry in track.skills]} for track in curriculum.tracks],
+        "baseline": curriculum.baseline_levels(),
+        "backgrounds": [{"id": b.id, "title": b.title} for b in curriculum.backgrounds],
+        "tracks": [
+            {
+                "id": track.id,
+                "title": track.title,
+                "short_title": track.short_title,
+                "kind": track.kind.value,
+                "exams": list(track.exams),
+                "targets": {entry.skill: entry.level for entry in track.skills},
+                # Specialty -> skills its applicants must hold on entry, {skill: level}; None admits any specialty.
+                "admits": {
+                    route.background: {entry.skill: entry.level for entry in route.entry_skills}
+                    for route in track.admits
+                }
+                or None,
+            }
+            for track in curriculum.tracks
+        ],
     }

@@ -392,6 +392,19 @@ class _Loaded:
                     f"only procedural skills have modalities; this skill is {skill.kind.value}",
                 )
 
+        gap_areas = KINDS_BY_NAME["gap_areas"]
+        baseline_at: dict[str, str] = {}
+        for index, area in self.valid["gap_areas"]:
+            for position, entry in enumerate(area.baseline_skills):
+                if entry.skill in baseline_at:
+                    self.report(
+                        gap_areas,
+                        (index, "baseline_skills", position, "skill"),
+                        f"{entry.skill} is already in the baseline of {baseline_at[entry.skill]}; "
+                        "list each baseline skill once, with one level",
+                    )
+                baseline_at.setdefault(entry.skill, area.id)
+
         track_kinds = {t.id: t.kind for _, t in self.valid["tracks"]}
         sessions = KINDS_BY_NAME["workshops"]
         for index, session in self.valid["workshops"]:

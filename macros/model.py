@@ -461,6 +461,15 @@ class Track(Record):
         return sum(entry.min_supervised or 0 for entry in self.skills)
 
 
+class BaselineSkill(Record):
+    skill: SkillId
+    """A skill a typical anaesthesia residency already provides."""
+    level: LevelNumber
+    """The entrustment level a typical anaesthesiologist reaches in it by the end of residency."""
+    source: SourceId | None = None
+    """Source of this level, when it differs from the gap area's source."""
+
+
 class GapArea(Record):
     id: Id
     """Stable ID, e.g. GAP-PROCEDURES."""
@@ -472,8 +481,8 @@ class GapArea(Record):
     """What pain medicine asks for beyond it."""
     gap: GapSize
     """small, moderate or large."""
-    baseline_skills: list[SkillId] = []
-    """Skills a typical anaesthesia residency already provides here (the self-assessment baseline)."""
+    baseline_skills: list[BaselineSkill] = []
+    """Skills a typical anaesthesia residency already provides here, each with the level it reaches (the Find my gap baseline)."""
     source: SourceId
     """Where the judgement of the gap comes from."""
     last_reviewed: LastReviewed = None
@@ -759,8 +768,12 @@ class Curriculum:
 
     def baseline_skill_ids(self) -> list[str]:
         """Skills a typical anaesthesia residency provides, from the gap analysis, in catalogue order."""
-        baseline = {s for area in self.gap_areas for s in area.baseline_skills}
-        return [s.id for s in self.skills if s.id in baseline]
+        return list(self.baseline_levels())
+
+    def baseline_levels(self) -> dict[str, int]:
+        """Skill ID -> the level a typical anaesthesia residency reaches in it, in catalogue order."""
+        levels = {entry.skill: entry.level for area in self.gap_areas for entry in area.baseline_skills}
+        return {s.id: levels[s.id] for s in self.skills if s.id in levels}
 
     def source_of(self, track: Track, entry: TrackSkill) -> Source:
         return self.get("sources", entry.source or track.targets_source)

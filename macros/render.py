@@ -12,14 +12,14 @@ import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .escape import css_string, html_attribute, html_text, json_attribute, markdown_heading, one_line
-from .export import FileNames, Format, catalogue, self_assessment_data
-from .model import Curriculum, Track
+from .export import NOT_YET_DONE, FileNames, Format, catalogue, self_assessment_data
+from .model import Curriculum, Track, TrackKind
 from .reference import record_docs
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "curriculum"
@@ -39,6 +39,7 @@ class Links:
 
     root: str = ""
     directory_urls: bool = True
+    site_url: str = ""  # where the site is published, for addresses readers copy
 
     def page(self, path: str) -> str:
         """A page by its path without an ending, e.g. "skills" or "tracks/fel-us-6m"."""
@@ -46,6 +47,10 @@ class Links:
 
     def skill(self, skill_id: str) -> str:
         return f"{self.page('skills')}#{skill_id}"
+
+    def absolute_skill(self, skill_id: str) -> str:
+        """A skill's address on the published site (its permalink), or relative to the root without site_url."""
+        return urljoin(self.site_url, f"skills/#{skill_id}") if self.site_url else self.skill(skill_id)
 
     def track(self, track_id: str) -> str:
         return self.page(track_page(track_id))
@@ -101,12 +106,14 @@ class Renderer:
         directory_urls: bool = True,
         *,
         contact: str | None = None,
+        site_url: str = "",
     ):
         """`contact` is the academy's address (extra.academy.contact in mkdocs.yml), where enquiries go."""
         self.curriculum = curriculum
         self.today = today
         self.directory_urls = directory_urls  # False in the preview: pages are named page.html (see Links)
         self.contact = contact
+        self.site_url = site_url  # the published address, for the links readers copy
         self.env = Environment(
             loader=FileSystemLoader(templates),
             autoescape=True,
@@ -161,11 +168,20 @@ class Renderer:
             the_domain = self._record("domains", domain)
             the_track, groups = None, c.by_domain(c.skills_in_domain(domain))
             caption = f"Skills in {the_domain.title}"
-        return self._render("skill_checklist.html", root, caption=caption, track=the_track, groups=groups)
+        used = {method for _, skills in groups for skill in skills for method in skill.assessments}
+        methods = [method for method in c.assessments if method.id in used]  # for the printed key
+        return self._render(
+            "skill_checklist.html", root, caption=caption, track=the_track, groups=groups, methods=methods
+        )
 
     def skill_catalogue(self, *, root: str = "") -> str:
-        """Every skill, grouped by domain, each under a heading whose anchor is its ID."""
-        return self._render("skill_catalogue.html", root)
+        """Every skill, grouped by domain, each under a heading whose anchor is its ID. Each domain's heading is
+        a Markdown heading (anchored by the domain's ID), so that the page's table of contents lists it."""
+        parts = [self._render("skill_catalogue_index.html", root)]
+        for domain in self.curriculum.domains:
+            parts.append(f"## {markdown_heading(domain.title)} {{#{domain.id}}}")
+            parts.append(self._render("skill_catalogue.html", root, domain=domain))
+        return "\n\n".join(parts)
 
     def skill_matrix(self, *, root: str = "") -> str:
         """Skills down, tracks across: the target level each track sets for each skill."""
@@ -223,13 +239,17 @@ class Renderer:
     # -- self-assessment ("Find my gap") --------------------------------------------------------
 
     def self_assessment(self, *, root: str = "") -> str:
-        """Every skill with a labelled checkbox, by domain, and the data the page's script needs."""
-        return self._render("self_assessment.html", root, data=self_assessment_data(self.curriculum))
+        """The reader's specialty and every skill with a labelled choice of level, by domain, and the data the
+        page's script needs."""
+        data = self_assessment_data(self.curriculum)
+        return self._render("self_assessment.html", root, data=data, not_yet_done=NOT_YET_DONE)
 
     def self_assessment_results(self, *, root: str = "") -> str:
-        """Per track: the skills it teaches, by domain; the page's script hides those the fellow holds."""
+        """Per track, grouped by kind: the skills it teaches with their targets, by domain; the page's script
+        fills in the reader's levels and hides the skills at or above target."""
         tracks = [(track, self.curriculum.checklist(track)) for track in self.curriculum.tracks]
-        return self._render("self_assessment_results.html", root, tracks=tracks)
+        kinds = [kind for kind in TrackKind if any(track.kind is kind for track in self.curriculum.tracks)]
+        return self._render("self_assessment_results.html", root, tracks=tracks, kinds=kinds)
 
     def changelog(self, *, root: str = "") -> str:
         return self._render("changelog.html", root)
@@ -269,9 +289,8 @@ class Renderer:
             raise ValueError(f"no record '{key}' in data/{kind}.yaml") from None
 
     def _render(self, template: str, root: str, **context) -> str:
-        html = self.env.get_template(template).render(
-            c=self.curriculum, links=Links(root, self.directory_urls), today=self.today, **context
-        )
+        links = Links(root, self.directory_urls, self.site_url)
+        html = self.env.get_template(template).render(c=self.curriculum, links=links, today=self.today, **context)
         # One raw HTML block for Markdown: no blank lines inside, nothing indented like code.
         return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 

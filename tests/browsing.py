@@ -5,6 +5,7 @@ import these helpers from here (`from browsing import …`), not from a conftest
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -119,3 +120,11 @@ def site_pages(site_dir: Path) -> list[str]:
         relative = html.parent.relative_to(site_dir).as_posix()
         pages.append("" if relative == "." else relative + "/")
     return pages
+
+
+def pdf_text(pdf: bytes, layout: bool = False) -> str:
+    """The text of a PDF as poppler's pdftotext reads it (Debian's poppler-utils); pages end with a form feed.
+    By default in the order it was drawn (-raw), which keeps the words of a table cell together; with
+    `layout`, each line keeps its place across the page, as printed."""
+    command = ["pdftotext", "-layout" if layout else "-raw", "-enc", "UTF-8", "-", "-"]
+    return subprocess.run(command, input=pdf, capture_output=True, check=True).stdout.decode("utf-8")

@@ -543,6 +543,20 @@ def test_specialty_admitted_twice(mini_data):
     )
 
 
+def test_baseline_skill_listed_twice(mini_data):
+    line = replace(
+        mini_data,
+        "gap_areas.yaml",
+        "    - {skill: SAFETY-ASEPSIS, level: 3}\n",
+        "    - {skill: SAFETY-ASEPSIS, level: 3}\n    - {skill: SAFETY-ASEPSIS, level: 4}\n",
+    )
+    assert_fails_with(
+        mini_data,
+        f"data/gap_areas.yaml:{line + 1}: record GAP-PROCEDURES, field baseline_skills[1].skill: "
+        "SAFETY-ASEPSIS is already in the baseline of GAP-PROCEDURES; list each baseline skill once, with one level",
+    )
+
+
 def test_prerequisites_that_go_round_in_a_circle(mini_data):
     replace(
         mini_data,

@@ -330,7 +330,7 @@ def test_each_gap_area_links_its_baseline_skills_and_learning_needs(built_site, 
     for area in curriculum.gap_areas:
         gives, adds = rows[area.id].find_all("td")[:2]
         assert [site_path(a["href"], "gap-analysis/") for a in gives.find_all("a")] == [
-            f"skills/#{skill_id}" for skill_id in area.baseline_skills
+            f"skills/#{entry.skill}" for entry in area.baseline_skills
         ]
         needs = [need.id for need in curriculum.learning_needs if need.gap_area == area.id]
         linked = [site_path(a["href"], "gap-analysis/") for a in adds.find_all("a")]

@@ -130,7 +130,7 @@ def test_each_track_has_a_checklist_csv_with_one_row_per_skill(downloaded):
             assert row["Target level"] == str(entry["level"])
             assert row["Minimum supervised"] == str(entry.get("min_supervised") or "")
             assert row["Catalogue link"] == f"{SITE_URL}skills/#{skill['id']}"
-            assert row["Date signed off"] == row["Supervisor"] == row["Level reached"] == ""
+            assert row["Number performed"] == row["Date signed off"] == row["Supervisor"] == row["Level reached"] == ""
         domain_order = [d["id"] for d in raw("domains")]
         in_order = [domain_order.index(skills[row["Skill ID"]]["domain"]) for row in rows]
         assert in_order == sorted(in_order), "grouped by domain, as on the printed checklist"

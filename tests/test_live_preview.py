@@ -156,7 +156,10 @@ def test_make_serve_on_a_busy_port_says_so_in_one_line():
 
 def test_make_serve_passes_the_port_it_is_given():
     planned = subprocess.run(
-        ["make", "--no-print-directory", "--dry-run", "--always-make", "serve", "PORT=8123"], cwd=PROJECT, capture_output=True, text=True
+        ["make", "--no-print-directory", "--dry-run", "--always-make", "serve", "PORT=8123"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
     )
     assert planned.returncode == 0, planned.stderr
     assert planned.stdout.splitlines()[-1] == ".venv/bin/python scripts/serve.py 8123"

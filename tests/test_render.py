@@ -10,6 +10,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.escape import markdown_heading
 from macros.load import load_curriculum
 from macros.render import Renderer
 from sitebuild import MINI
@@ -47,13 +48,17 @@ def test_track_checklist_has_one_row_per_skill_with_its_target(renderer, mini):
     track = mini.track("FEL-US-6M")
     table = soup(renderer.skill_checklist(track="FEL-US-6M", root="../../")).table
     assert table.caption.get_text() == f"Skills checklist: {track.title}"
-    assert headers(table)[:6] == [
+    assert headers(table) == [
         "Skill",
         "Kind and guidance",
         "Risk",
         "Target level",
         "Minimum supervised",
+        "Number performed",  # this and the last three are printed only, for the logbook
         "Assessed by",
+        "Date signed off",
+        "Supervisor (name, signature)",
+        f"Level reached (1–{len(mini.entrustment)})",
     ]
     body = rows(table)
     assert len(body) == len(track.skills)
@@ -65,6 +70,8 @@ def test_track_checklist_has_one_row_per_skill_with_its_target(renderer, mini):
         assert tr.select_one(".cm-level").get_text() == str(entry.level)
         cells = [td.get_text(" ", strip=True) for td in tr.find_all("td")]
         assert cells[4] == (str(entry.min_supervised) if entry.min_supervised else "—")
+        procedural = mini.skill(skill_id).kind.value == "procedural"
+        assert cells[5] == ("" if procedural else "—"), "number performed: blank to fill in for a procedure"
     groups = [th.get_text() for th in table.select("tr.cm-group th")]
     assert groups == [d.title for d in mini.domains if any(mini.skill(e.skill).domain == d.id for e in track.skills)]
 
@@ -94,6 +101,29 @@ def test_catalogue_gives_each_skill_an_anchor_named_by_its_id(renderer, mini):
         f"{t.short_title}: level {e.level}" + (f", at least {e.min_supervised} supervised" if e.min_supervised else "")
         for t, e in mini.tracks_teaching("US-KNEE-INJ")
     ]
+
+
+def test_catalogue_domains_are_headings_for_the_table_of_contents(renderer, mini):
+    """Each domain is a Markdown heading anchored by its ID (so the page's table of contents lists it), and its
+    skills follow in a disclosure, each heading with a permalink and a button that copies its address."""
+    html = markdown.markdown(renderer.skill_catalogue(), extensions=["attr_list", "md_in_html", "toc"])
+    page = soup(html)
+    assert [(h["id"], h.get_text()) for h in page.select("h2")] == [(d.id, d.title) for d in mini.domains]
+    for domain in mini.domains:
+        block = page.find("h2", id=domain.id).find_next_sibling()
+        skills = mini.skills_in_domain(domain.id)
+        assert [h["id"] for h in block.select("details > article > h3")] == [s.id for s in skills]
+        assert (
+            block.select_one("details > summary").get_text()
+            == f"The {len(skills)} skill{'s' if len(skills) != 1 else ''} in this domain"
+        )
+    for skill in mini.skills:
+        heading = page.find("h3", id=skill.id)
+        assert heading.select_one("a.headerlink")["href"] == f"#{skill.id}"
+        assert heading.find_next_sibling("button")["data-clipboard-text"] == f"skills/#{skill.id}"
+    published = Renderer(mini, today=TODAY, site_url="https://example.org/site/")
+    copy = soup(published.skill_catalogue()).select_one(f"h3#{mini.skills[0].id} + button")
+    assert copy["data-clipboard-text"] == f"https://example.org/site/skills/#{mini.skills[0].id}"
 
 
 def test_matrix_shows_each_tracks_level_for_each_skill(renderer, mini):
@@ -187,11 +217,16 @@ HOSTILE = {
 }
 
 
+HOSTILE_DOMAIN = "Spine <b>#1</b> *care* {: onclick=alert(1) } [x](y)"
+
+
 @pytest.fixture(scope="module")
 def hostile_renderer(mini):
     skill = mini.skill("US-KNEE-INJ").model_copy(update=HOSTILE)
     skills = tuple(skill if s.id == skill.id else s for s in mini.skills)
-    return Renderer(dataclasses.replace(mini, skills=skills), today=TODAY)
+    domain = mini.get("domains", skill.domain).model_copy(update={"title": HOSTILE_DOMAIN})
+    domains = tuple(domain if d.id == domain.id else d for d in mini.domains)
+    return Renderer(dataclasses.replace(mini, skills=skills, domains=domains), today=TODAY)
 
 
 @pytest.mark.parametrize("method", ["skill_catalogue", "skill_matrix"])
@@ -200,9 +235,13 @@ def test_text_from_data_is_never_markup_or_template_code(hostile_renderer, metho
     assert "<img" not in html and "<script" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "{{ config.site_name }}" in html and "{% if true %}" in html  # shown literally, never run
-    for line in html.splitlines():  # nothing from data can begin a Markdown line (snippets, abbr, admonitions)
-        assert line.startswith("<"), line
-    assert not re.search(r"\n\s*\n", html), "one raw HTML block: no blank line inside"
+    # Nothing from data can begin a Markdown line (snippets, abbr, admonitions): each block is raw HTML, or
+    # a heading the renderer writes (the catalogue's domains) whose text is escaped for Markdown.
+    for block in html.split("\n\n"):
+        assert block.startswith("<") or re.fullmatch(r"## [^\n]+ \{#[A-Z][A-Z0-9-]*\}", block), block
+        for line in block.splitlines():
+            assert line.startswith("<") or line.startswith("## "), line
+        assert not re.search(r"\n\s*\n", block), "one raw HTML block: no blank line inside"
 
 
 def test_hostile_text_survives_markdown_unchanged(hostile_renderer):
@@ -219,7 +258,19 @@ def test_hostile_text_survives_markdown_unchanged(hostile_renderer):
             "pymdownx.superfences",
         ],
     )
-    article = soup(html).find(id="US-KNEE-INJ").find_parent("article")
+    page = soup(html)
+    article = page.find(id="US-KNEE-INJ").find_parent("article")
     assert article.h3.get_text().startswith(" ".join(HOSTILE["title"].split()))
+    domain = page.find("h2", id=article.find_parent("div").find_previous_sibling("h2")["id"])
+    assert domain.get_text() == HOSTILE_DOMAIN and not domain.has_attr("onclick") and not domain.select("b, em, a")
     assert " ".join(HOSTILE["description"].split()) in article.p.get_text()
     assert not article.select("script, img, .admonition")
+
+
+def test_a_domain_heading_keeps_its_anchor_whatever_its_title():
+    """The catalogue's domain headings are Markdown lines ending with their anchor, {#ID}: a title with
+    braces of its own (attr_list's syntax) is text, and the anchor stays the domain's ID."""
+    heading = markdown.markdown(
+        "## " + markdown_heading("A {: #x .y } *b*") + " {#ID}", extensions=["attr_list", "toc"]
+    )
+    assert soup(heading).h2.get_text() == "A {: #x .y } *b*" and soup(heading).h2.attrs == {"id": "ID"}

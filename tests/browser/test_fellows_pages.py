@@ -167,8 +167,9 @@ def test_workshop_calendar_lists_upcoming_sessions_and_offers_the_ics(visit, cur
 def test_tap_targets_are_at_least_24_px(phone, curriculum):
     targets = {
         "tracks/": ".cm-comparison-cards .cm-card__title a",
-        f"tracks/{curriculum.tracks[0].id.lower()}/": ".cm-downloads a",
-        "self-assessment/": ".cm-sa-tools button, input[name=have], .cm-sa-domain .cm-id, .cm-sa-summary a",
+        f"tracks/{curriculum.tracks[0].id.lower()}/": ".cm-downloads a, .cm-print-action button",
+        f"skills/#{curriculum.skills[0].id}": ".cm-domain-skills > summary, .cm-domain-skills[open] .cm-copy",
+        "self-assessment/": ".cm-sa-tools button, select, .cm-sa-domain .cm-id, .cm-sa-summary a",
     }
     for path, selector in targets.items():
         phone.open(path)

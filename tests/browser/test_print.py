@@ -1,15 +1,20 @@
-"""Each track page printed to PDF by Chromium on A4 and on Letter, read back with pypdf: a logbook sheet
-with sign-off columns, the track, curriculum version and dates on every page, column headings repeated
-on every page of the checklist, no row split between pages, and none of the site's navigation chrome."""
+"""Each track page printed to PDF by Chromium on A4 and on Letter, read back with poppler's pdftotext (page
+sizes with pypdf): a logbook sheet with columns for the number performed and the sign-off, the track,
+curriculum version and dates on every page in a footer that does not wrap, column headings repeated on
+every page of the checklist, no row split between pages, a key to the levels and assessments and a final
+sign-off block, none of the site's navigation chrome; and "Print this checklist", which prints the sheet
+alone from page 1."""
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import unicodedata
+from dataclasses import dataclass
 
 import pytest
-from browsing import new_visit
+from browsing import new_visit, pdf_text
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
@@ -22,8 +27,9 @@ CONFIG = mkdocs_yml()
 
 
 def words(text: str) -> str:
-    """Runs of spaces made one; typographic ligatures (the "fl" in "fluoroscopy") made letters again."""
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    """Runs of spaces made one; typographic ligatures (the "fl" in "fluoroscopy") made letters again; a word
+    broken after its own hyphen at the end of a line ("anti-" / "inflammatory") made whole again."""
+    return re.sub(r"(?<=\w)- (?=\w)", "-", " ".join(unicodedata.normalize("NFKC", text).split()))
 
 
 def nav_titles(items) -> list[str]:
@@ -57,30 +63,62 @@ def chrome_texts(built_site, track) -> list[str]:
     return sorted({text for text in candidates if text and text not in article})
 
 
+@dataclass(frozen=True)
+class Printed:
+    pdf: bytes
+
+    @functools.cached_property
+    def reader(self) -> PdfReader:
+        return PdfReader(io.BytesIO(self.pdf))
+
+    @functools.cached_property
+    def pages(self) -> list[str]:
+        """Each page's text, with runs of spaces made single."""
+        return [words(page) for page in pdf_text(self.pdf).split("\f")[: len(self.reader.pages)]]
+
+    @functools.cached_property
+    def layout_pages(self) -> list[list[str]]:
+        """Each page's lines as laid out on paper (pdftotext -layout)."""
+        return [page.splitlines() for page in pdf_text(self.pdf, layout=True).split("\f")[: len(self.reader.pages)]]
+
+
 @pytest.fixture(scope="module")
 def printed(browser, server, curriculum):
-    """(track ID, paper) -> the PDF's pages, as text with runs of spaces made single."""
+    """(track ID, paper) -> the printed page; (track ID, "checklist") -> "Print this checklist" on A4."""
     visit = new_visit(browser, server)
     pdfs = {}
     try:
         for track in curriculum.tracks:
             visit.open(f"tracks/{track.id.lower()}/", wait_until="load")
             for paper in PAPER_POINTS:
-                reader = PdfReader(io.BytesIO(visit.page.pdf(format=paper)))
-                pdfs[track.id, paper] = reader
+                pdfs[track.id, paper] = Printed(visit.page.pdf(format=paper))
+            pdfs[track.id, "checklist"] = Printed(print_the_checklist(visit.page))
     finally:
         visit.page.context.close()
     return pdfs
 
 
-def page_texts(reader: PdfReader) -> list[str]:
-    return [words(page.extract_text()) for page in reader.pages]
+def print_the_checklist(page) -> bytes:
+    """Press "Print this checklist" as a reader does. Chromium's print dialog cannot be driven, so
+    window.print is replaced by one that records the call; the page is printed to PDF as it stands when
+    the dialog would open."""
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.get_by_role("button", name="Print this checklist").click()
+    assert page.evaluate("window.__printed") == 1, "the button opens the print dialog"
+    pdf = page.pdf(format="A4")
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate("document.documentElement.hasAttribute('data-cm-printing')") is False
+    return pdf
+
+
+def page_texts(printed: Printed) -> list[str]:
+    return printed.pages
 
 
 @pytest.mark.parametrize("paper", list(PAPER_POINTS))
 def test_pages_are_the_paper_asked_for(printed, curriculum, paper):
     for track in curriculum.tracks:
-        for page in printed[track.id, paper].pages:
+        for page in printed[track.id, paper].reader.pages:
             width, height = float(page.mediabox.width), float(page.mediabox.height)
             expected_width, expected_height = PAPER_POINTS[paper]
             assert abs(width - expected_width) < 2 and abs(height - expected_height) < 2, (track.id, width, height)
@@ -105,6 +143,7 @@ def test_checklist_pages_repeat_the_headings_with_the_sign_off_columns(printed, 
     headings = [
         "Target level",
         "Minimum supervised",
+        "Number performed",
         "Date signed off",
         "Supervisor (name, signature)",
         f"Level reached (1–{len(curriculum.entrustment)})",
@@ -149,3 +188,54 @@ def test_the_running_line_cannot_break_out_of_its_style_element():
     assert not set(css[1:-1]) & set('"<>;{}()/'), css
     decoded = re.sub(r"\\([0-9a-f]{6})", lambda m: chr(int(m.group(1), 16)), css[1:-1])
     assert decoded == hostile
+
+
+@pytest.mark.parametrize("paper", list(PAPER_POINTS))
+def test_the_page_footer_is_one_line_with_its_spaces(printed, curriculum, paper):
+    """ "Page 3 of 7" stays on one line, and the running line keeps the spaces typed around its dots."""
+    info = curriculum.info
+    for track in curriculum.tracks:
+        pages = printed[track.id, paper].layout_pages
+        for number, lines in enumerate(pages, start=1):
+            footer = [line for line in lines if re.search(r"\bPage\b", line)]
+            assert any(re.search(rf"\bPage {number} of {len(pages)}\b", line) for line in footer), (track.id, number)
+        text = " ".join(printed[track.id, paper].pages)
+        assert f"{track.title} · {info.title}, version {info.version}" in text, track.id
+
+
+def test_the_sheet_ends_with_a_key_and_a_final_sign_off(printed, curriculum):
+    """After the last row: the key (each level with its meaning, each assessment the sheet names with its
+    full name), then the sign-off block; each kept whole on one page."""
+    for track in curriculum.tracks:
+        for printing in ("A4", "checklist"):
+            pages = printed[track.id, printing].pages
+            (key,) = [page for page in pages if "Key to the levels and the assessments" in page]
+            (sign_off,) = [page for page in pages if "Final sign-off" in page]
+            assert pages.index(key) <= pages.index(sign_off)
+            laid_out = "\n".join(line for page in printed[track.id, printing].layout_pages for line in page)
+            last_row = max(laid_out.index(e.skill) for e in track.skills)  # top to bottom, page after page
+            assert last_row < laid_out.index("Key to the levels") < laid_out.index("Final sign-off"), track.id
+            key = key[key.index("Key to the levels") :]
+            for level in curriculum.entrustment:
+                assert f"Level {level.level}: {level.label} {words(level.definition)}" in key, (track.id, level.level)
+            used = {m for e in track.skills for m in curriculum.skill(e.skill).assessments}
+            for method in curriculum.assessments:
+                assert (f"{method.short_title} {method.title}" in key) == (method.id in used), (track.id, method.id)
+            block = sign_off[sign_off.index("Final sign-off") :]
+            assert "Role Name Signature Date Fellow Supervisor Programme director" in block, block
+
+
+def test_print_this_checklist_prints_the_sheet_alone_from_page_1(printed, curriculum):
+    for track in curriculum.tracks:
+        alone = printed[track.id, "checklist"].pages
+        whole = printed[track.id, "A4"].pages
+        first_line = next(line.strip() for line in printed[track.id, "checklist"].layout_pages[0] if line.strip())
+        assert first_line == f"Skills checklist: {track.title}", first_line
+        assert len(alone) < len(whole)
+        text = " ".join(alone)
+        for elsewhere in (track.summary, track.procedural_training, track.structure[0].description):
+            assert words(elsewhere)[:60] not in text, f"{track.id}: the rest of the page is printed too"
+        for entry in track.skills:
+            assert re.search(rf"(?<![\w-]){re.escape(entry.skill)}(?![\w-])", text), (track.id, entry.skill)
+        for number, page in enumerate(alone, start=1):
+            assert f"Page {number} of {len(alone)}" in page, (track.id, number)

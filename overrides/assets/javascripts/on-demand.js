@@ -1,10 +1,11 @@
 /*
- * Scripts that only some pages need (the table sorter, the self-assessment), fetched once a page that
- * needs them is shown, so that other pages do not download them.
+ * Scripts that only some pages need (the table sorter, the self-assessment, printing a checklist), fetched
+ * once a page that needs them is shown, so that other pages do not download them.
  *
  * A <script> in a page's template would not do: Material's instant navigation swaps the page content
  * without running the new page's scripts. document$ emits for the first page and after every instant
- * navigation; each script listed here subscribes to document$ itself when it runs.
+ * navigation; each script listed here subscribes to document$ itself when it runs, or listens on the
+ * document, which instant navigation keeps.
  */
 (function () {
   "use strict";
@@ -13,6 +14,7 @@
   var NEEDED_BY = [
     ["table[data-sortable]", ["vendor/tablesort/tablesort.min.js", "vendor/tablesort/tablesort.number.min.js", "tables.js"]],
     ["[data-cm-self-assessment]", ["self-assessment.js"]],
+    ["[data-cm-print-checklist]", ["print-checklist.js"]],
   ];
   var requested = {};
 
