@@ -14,6 +14,7 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
+from .blocks import Blocks, NotPlaced
 from .clock import build_date
 from .export import downloads
 from .load import load_curriculum
@@ -30,8 +31,11 @@ def define_env(env) -> None:
     except CurriculumError as error:
         raise PluginError(error.report()) from None
     renderer = Renderer(curriculum, today=build_date())
+    blocks = Blocks()
     for name in Renderer.macros:
-        env.macro(_for_page(env, name, getattr(renderer, name)), name)
+        env.macro(_for_page(env, name, getattr(renderer, name), blocks), name)
+    # The tables go into pages after Markdown (macros/blocks.py); registered the way Material's group plugin does.
+    env.conf["plugins"]["macros/blocks"] = _PlaceBlocks(blocks)
     env.conf["extra"]["curriculum"] = curriculum.info  # footer: version and effective date
     # Glossary terms become tooltips in every page's prose (Python-Markdown's abbr glossary).
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = {t.term: t.expansion for t in curriculum.glossary}
@@ -50,18 +54,40 @@ class MacroCallError(Exception):
     """A page called a macro wrongly: unknown record, missing or misspelt argument."""
 
 
-def _for_page(env, name: str, render):
-    """Give a renderer the path from the current page to the site root, and name the call that failed."""
+def _for_page(env, name: str, render, blocks: Blocks):
+    """Give a renderer the path from the current page to the site root, name the call that failed, and
+    leave a placeholder in the Markdown where the renderer made HTML."""
 
     @functools.wraps(render)
     def macro(*args, **kwargs):
         depth = len([part for part in env.page.url.split("/")[:-1] if part])  # "tracks/x/" -> 2
         try:
-            return render(*args, root="../" * depth, **kwargs)
+            output = render(*args, root="../" * depth, **kwargs)
         except (ValueError, TypeError) as error:
             raise MacroCallError(f"{name}(): {str(error).replace('Renderer.', '')}") from None
+        return blocks.markdown(env.page.file.src_uri, name, output)
 
     return macro
+
+
+class _PlaceBlocks:
+    """Puts each page's blocks in place once Markdown has made its HTML, before any other plugin reads
+    it (search indexes the tables), and tells MkDocs the anchors they hold so links to them are checked."""
+
+    def __init__(self, blocks: Blocks):
+        self.blocks = blocks
+
+    def on_page_content(self, html: str, page, **kwargs) -> str:
+        from mkdocs.exceptions import PluginError
+
+        try:
+            html, ids = self.blocks.place(page.file.src_uri, html)
+        except NotPlaced as problem:
+            raise PluginError(f"docs/{page.file.src_uri}: {problem}.") from None
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
+        return html
+
+    on_page_content.mkdocs_priority = 100  # first: mkdocs.plugins.event_priority(100), without importing MkDocs
 
 
 @functools.cache

@@ -2,7 +2,9 @@
 
 Templates live in overrides/curriculum/. They are rendered with autoescaping, so text from data is
 always shown as typed: markup is escaped, and `{{ … }}` is never executed (macro output is not
-rendered again). Every value is put on one line, so nothing from data can start a Markdown line.
+rendered again). Every value is put on one line, so nothing from data can start a line: a line that
+starts with `#` is a Markdown heading the template wrote (macros/blocks.py keeps it in the page's
+Markdown; the HTML reaches the page after Markdown).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .blocks import Html
 from .export import FileNames, self_assessment_data
 from .model import Curriculum, Track
 from .reference import record_docs
@@ -204,10 +207,10 @@ class Renderer:
         except KeyError:
             raise ValueError(f"no record '{key}' in data/{kind}.yaml") from None
 
-    def _render(self, template: str, root: str, **context) -> str:
+    def _render(self, template: str, root: str, **context) -> Html:
         html = self.env.get_template(template).render(c=self.curriculum, links=Links(root), today=self.today, **context)
-        # One raw HTML block for Markdown: no blank lines inside, nothing indented like code.
-        return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+        # Compact: no indentation, no blank lines.
+        return Html("\n".join(line.strip() for line in html.splitlines() if line.strip()))
 
     def _abbreviate(self, text: str) -> Markup:
         """Escape text and mark up glossary abbreviations, so tables get the same tooltips as prose."""

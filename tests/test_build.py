@@ -170,6 +170,18 @@ def test_a_wrong_macro_call_names_the_page_and_line(project_copy, tmp_path, call
     assert not (tmp_path / "site").exists()
 
 
+def test_links_to_the_anchors_of_tables_are_checked(site_build, project_copy, tmp_path):
+    """Tables reach pages after Markdown (macros/blocks.py), so MkDocs learns their anchors from the adapter:
+    pages that link to skills by ID build strictly, and a link to an anchor no table makes stops the build."""
+    linked = [p for p in (PROJECT / "docs").rglob("*.md") if re.search(r"\]\(skills\.md#[A-Z]", p.read_text("utf-8"))]
+    assert linked and "WARNING" not in site_build.output
+    glossary = project_copy / "docs" / "glossary.md"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\nSee [a skill](skills.md#NO-SUCH-SKILL).\n")
+    result = build_site(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "the doc 'skills.md' does not contain an anchor '#NO-SUCH-SKILL'" in result.stdout + result.stderr
+
+
 def test_only_the_wiring_module_imports_mkdocs():
     for module in sorted((PROJECT / "macros").glob("*.py")):
         tree = ast.parse(module.read_text(encoding="utf-8"))
