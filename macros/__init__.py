@@ -71,23 +71,32 @@ def _for_page(env, name: str, render, blocks: Blocks):
 
 
 class _PlaceBlocks:
-    """Puts each page's blocks in place once Markdown has made its HTML, before any other plugin reads
-    it (search indexes the tables), and tells MkDocs the anchors they hold so links to them are checked."""
+    """Puts each page's blocks in place once Markdown has made its HTML, before any other plugin reads it,
+    and tells MkDocs the anchors they hold so that links to them are checked. What search does not index
+    goes in place in the finished page (see macros/blocks.py)."""
 
     def __init__(self, blocks: Blocks):
         self.blocks = blocks
 
     def on_page_content(self, html: str, page, **kwargs) -> str:
-        from mkdocs.exceptions import PluginError
-
-        try:
-            html, ids = self.blocks.place(page.file.src_uri, html)
-        except NotPlaced as problem:
-            raise PluginError(f"docs/{page.file.src_uri}: {problem}.") from None
+        html, ids = self._placed(page, self.blocks.place, html)
         page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
         return html
 
-    on_page_content.mkdocs_priority = 100  # first: mkdocs.plugins.event_priority(100), without importing MkDocs
+    def on_post_page(self, output: str, page, **kwargs) -> str:
+        return self._placed(page, self.blocks.place_unsearchable, output)
+
+    # First, before other plugins: what mkdocs.plugins.event_priority(100) sets, without importing MkDocs.
+    on_page_content.mkdocs_priority = on_post_page.mkdocs_priority = 100
+
+    @staticmethod
+    def _placed(page, place, html: str):
+        from mkdocs.exceptions import PluginError
+
+        try:
+            return place(page.file.src_uri, html)
+        except NotPlaced as problem:
+            raise PluginError(f"docs/{page.file.src_uri}: {problem}.") from None
 
 
 @functools.cache

@@ -101,8 +101,10 @@ class Renderer:
         self.env.filters["prose"] = self._abbreviate
         self.env.globals["files"] = FileNames  # names of the downloads, for links
         self.env.filters["css_string"] = css_string
-        self._expansions = {t.term: t.expansion for t in curriculum.glossary}
-        self._abbreviations = _abbreviation_pattern(list(self._expansions))
+        self._tooltips = {
+            t.term: Markup('<abbr title="{}">{}</abbr>').format(t.expansion, t.term) for t in curriculum.glossary
+        }
+        self._abbreviations = _abbreviation_pattern(list(self._tooltips))
 
     # -- skills ---------------------------------------------------------------------------------
 
@@ -217,13 +219,14 @@ class Renderer:
         text = _one_line(str(text))
         if self._abbreviations is None:
             return escape(text)
-        html, done = Markup(), 0
+        parts, done = [], 0  # joined once: this runs for every text in every table
         for match in self._abbreviations.finditer(text):
-            term = match.group(0)
-            html += escape(text[done : match.start()])
-            html += Markup('<abbr title="{}">{}</abbr>').format(self._expansions[term], term)
+            parts += (escape(text[done : match.start()]), self._tooltips[match.group(0)])
             done = match.end()
-        return html + escape(text[done:])
+        if not parts:
+            return escape(text)
+        parts.append(escape(text[done:]))
+        return Markup("".join(parts))  # noqa: S704 - escaped text and our own <abbr> markup
 
 
 def _one_line(value):

@@ -1,8 +1,11 @@
 """Tables reach pages after Markdown (macros/blocks.py): the page's Markdown holds a placeholder that
 Markdown, with the site's extensions, passes through untouched, and the block comes back in its place
-with its anchor ids. No MkDocs here: the adapter only calls these two methods."""
+with its anchor ids; what search does not index comes back only in the finished page. No MkDocs here
+but in the last test, on the built site: the adapter only calls these methods."""
 
 from __future__ import annotations
+
+import json
 
 import markdown
 import pytest
@@ -34,6 +37,21 @@ def test_a_table_goes_through_markdown_as_a_placeholder_and_comes_back_in_place(
     assert TABLE in content
     assert content.index("Before.") < content.index(TABLE) < content.index("<em>After.</em>")
     assert ids == {"first", "A&B"}
+    assert blocks.place_unsearchable("page.md", content) == content  # nothing held back
+
+
+def test_what_search_skips_waits_for_the_finished_page():
+    """Material's search parses every element before skipping those marked data-search-exclude (and stops
+    skipping at the first nested closing tag of the same name), so they reach the page after it has run."""
+    blocks = Blocks()
+    checklist = '<div data-search-exclude><div id="inner">x</div><table id="row">y</table></div>'
+    output = Html(f'<p id="note">Searchable</p>\n{checklist}\n<div class="after">z</div>')
+    content, ids = blocks.place("page.md", blocks.markdown("page.md", "skill_checklist", output))
+    assert ids == {"note", "inner", "row"}  # the anchors of the whole block, for the link checks
+    assert "Searchable" in content and '<div class="after">z</div>' in content
+    assert "data-search-exclude" not in content and "y</table>" not in content
+    page = f"<html><body>{content}</body></html>"
+    assert blocks.place_unsearchable("page.md", page) == f"<html><body>{output}</body></html>"
 
 
 def test_markdown_from_a_renderer_stays_markdown():
@@ -68,3 +86,18 @@ def test_a_placeholder_that_markdown_changed_stops_the_build():
     page = site_markdown(f"```\n{placeholder}\n```\n")
     with pytest.raises(NotPlaced, match=r"skill_matrix\(\) made a table that could not be put in the page"):
         blocks.place("page.md", page)
+
+
+def test_the_search_index_leaves_out_what_the_pages_mark_unsearchable(built_site, curriculum):
+    """Find my gap's list of skills and each track's checklist repeat the catalogue: the index holds them
+    once, under the catalogue, while the built pages show them in full."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    ids = {skill.id for skill in curriculum.skills}
+    for doc in index["docs"]:
+        if doc["location"].startswith(("self-assessment/", "tracks/", "skill-matrix/")):
+            assert not ids & set(doc["text"].split()), doc["location"]
+    assert all(f"skills/#{skill_id}" in {doc["location"] for doc in index["docs"]} for skill_id in ids)
+    page = (built_site / "self-assessment" / "index.html").read_text(encoding="utf-8")
+    assert all(f'id="have-{skill_id}"' in page for skill_id in ids)
+    left = [html.name for html in built_site.rglob("*.html") if "curriculum block" in html.read_text(encoding="utf-8")]
+    assert not left, f"placeholders left in {left}"
