@@ -153,7 +153,10 @@ class Renderer:
 
     def gap_analysis(self, *, root: str = "") -> str:
         """Gap areas: what anaesthesia training gives, what pain medicine adds, how large the gap is."""
-        return self._render("gap_analysis.html", root)
+        needs: dict[str, list] = {area.id: [] for area in self.curriculum.gap_areas}
+        for need in self.curriculum.learning_needs:
+            needs[need.gap_area].append(need)
+        return self._render("gap_analysis.html", root, needs=needs)
 
     def learning_needs(self, *, root: str = "") -> str:
         """Each learning need with the skills and tracks that meet it."""
@@ -238,7 +241,20 @@ def _one_line(value):
 
 
 def _abbreviation_pattern(terms: list[str]) -> re.Pattern | None:
+    """Any of the terms as a whole word, the longest first. The alternatives share their prefixes (a trie), so
+    that matching does not slow down with the size of the glossary."""
     if not terms:
         return None
-    alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    trie: dict = {}
+    for term in terms:
+        node = trie
+        for character in term:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a term ends here
+
+    def alternatives(node: dict) -> str:
+        longer = [re.escape(character) + alternatives(child) for character, child in sorted(node.items()) if character]
+        options = longer + ([""] if "" in node else [])  # a term that ends here is tried after the longer ones
+        return options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
+
+    return re.compile(rf"(?<![\w-]){alternatives(trie)}(?![\w-])")
