@@ -19,7 +19,7 @@ from .clock import build_date
 from .export import downloads
 from .load import load_curriculum
 from .problems import CurriculumError
-from .render import Renderer
+from .render import Renderer, tooltips_at_first_use
 
 
 def define_env(env) -> None:
@@ -35,7 +35,7 @@ def define_env(env) -> None:
     for name in Renderer.macros:
         env.macro(_for_page(env, name, getattr(renderer, name), blocks), name)
     # The tables go into pages after Markdown (macros/blocks.py); registered the way Material's group plugin does.
-    env.conf["plugins"]["macros/blocks"] = _PlaceBlocks(blocks)
+    env.conf["plugins"]["macros/blocks"] = _AfterMarkdown(blocks)
     env.conf["extra"]["curriculum"] = curriculum.info  # footer: version and effective date
     # Glossary terms become tooltips in every page's prose (Python-Markdown's abbr glossary).
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = {t.term: t.expansion for t in curriculum.glossary}
@@ -70,10 +70,11 @@ def _for_page(env, name: str, render, blocks: Blocks):
     return macro
 
 
-class _PlaceBlocks:
+class _AfterMarkdown:
     """Puts each page's blocks in place once Markdown has made its HTML, before any other plugin reads it,
     and tells MkDocs the anchors they hold so that links to them are checked. What search does not index
-    goes in place in the finished page (see macros/blocks.py)."""
+    goes in place in the finished page (see macros/blocks.py), whose glossary tooltips are then kept at
+    their first use in each section."""
 
     def __init__(self, blocks: Blocks):
         self.blocks = blocks
@@ -84,7 +85,7 @@ class _PlaceBlocks:
         return html
 
     def on_post_page(self, output: str, page, **kwargs) -> str:
-        return self._placed(page, self.blocks.place_unsearchable, output)
+        return tooltips_at_first_use(self._placed(page, self.blocks.place_unsearchable, output))
 
     # First, before other plugins: what mkdocs.plugins.event_priority(100) sets, without importing MkDocs.
     on_page_content.mkdocs_priority = on_post_page.mkdocs_priority = 100

@@ -62,6 +62,30 @@ def css_string(text: str) -> Markup:
     return Markup(f'"{escaped}"')  # noqa: S704 - nothing but letters, digits and spaces is left unescaped
 
 
+# A page section starts at a heading, an <article> or a <section>; a glossary tooltip is an <abbr> with a title.
+# Text from data is escaped, so these can only be elements that the templates or Markdown wrote.
+_SECTION_OR_TOOLTIP = re.compile(r'<(?:h[1-6]|article|section)\b|<abbr title="[^"]*">([^<]*)</abbr>')
+
+
+def tooltips_at_first_use(html: str) -> str:
+    """Keep each glossary abbreviation's tooltip at its first use in each section of a page, the usual style
+    rule: a table repeats an abbreviation in every row, and every tooltip is work for the phone that loads
+    the page (Material sets one up for each element with a title)."""
+    seen: set[str] = set()
+
+    def first_use(match: re.Match) -> str:
+        term = match.group(1)
+        if term is None:  # a new section
+            seen.clear()
+        elif term in seen:
+            return term
+        else:
+            seen.add(term)
+        return match.group(0)
+
+    return _SECTION_OR_TOOLTIP.sub(first_use, html)
+
+
 class Renderer:
     """Renders the tables and blocks pages ask for. Each public method is one macro."""
 
