@@ -2,6 +2,7 @@
 #   make serve   set up and serve the site at http://127.0.0.1:8000/pain-medicine-curriculum/
 #   make test    set up (Chromium included) and run the whole test suite
 #   make build   one strict build into site/ (replaced only when the build succeeds)
+#   make preview the reviewers' copy into site-preview/: open its index.html from the folder, no server
 #   make check   validate data/*.yaml without building
 #   make bench   the performance benchmark; writes its figures into bench/RESULTS.md (not a test)
 
@@ -12,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: dates in the site come from the last commit, not from the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: serve build check test bench setup setup-test browser clean
+.PHONY: serve build preview check test bench setup setup-test browser clean
 .DEFAULT_GOAL := serve
 
 serve: setup
@@ -20,6 +21,9 @@ serve: setup
 
 build: setup
 	$(BIN)/python scripts/build.py site
+
+preview: setup
+	$(BIN)/python scripts/build.py --preview site-preview
 
 check: setup
 	$(BIN)/python -m macros check
@@ -51,4 +55,4 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf $(VENV) site .pytest_cache node_modules
+	rm -rf $(VENV) site site-preview .pytest_cache node_modules

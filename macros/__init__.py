@@ -30,7 +30,8 @@ def define_env(env) -> None:
         curriculum = load_curriculum(Path(env.project_dir) / "data")
     except CurriculumError as error:
         raise PluginError(error.report()) from None
-    renderer = Renderer(curriculum, today=build_date())
+    # The preview (mkdocs.preview.yml) names pages page.html; links written by the renderers follow.
+    renderer = Renderer(curriculum, today=build_date(), directory_urls=env.conf["use_directory_urls"])
     blocks = Blocks()
     for name in Renderer.macros:
         env.macro(_for_page(env, name, getattr(renderer, name), blocks), name)

@@ -28,6 +28,12 @@ class FileNames:
     def checklist_csv(track_id: str) -> str:
         return f"checklist-{track_id.lower()}.csv"
 
+    @classmethod
+    def every(cls, curriculum: Curriculum) -> list[str]:
+        """The names of all the downloads a build writes for this curriculum."""
+        tracks = [cls.checklist_csv(track.id) for track in curriculum.tracks]
+        return [cls.curriculum_json, cls.curriculum_schema, cls.workshops_ics, *tracks]
+
 
 def downloads(curriculum: Curriculum, today: datetime.date, site_url: str) -> dict[str, bytes]:
     """Every download, by file name."""

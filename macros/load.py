@@ -214,6 +214,11 @@ class _Loaded:
                     sessions, (index, "end"), f"the session ends ({session.end}) before it starts ({session.start})"
                 )
 
+        self._check_sign_off(skills)
+        self._check_prerequisite_levels(skills)
+        self._check_exam_modules()
+        self._check_minimums_across_tracks()
+
         versions = {change.version for _, change in self.valid["changelog"]}
         for _, info in self.valid["curriculum"]:
             if "changelog" in self.documents and info.version not in versions:
@@ -222,6 +227,113 @@ class _Loaded:
                     ("version",),
                     f"version {info.version} has no entry in data/changelog.yaml; add one saying what changed",
                 )
+
+    # -- target levels and minimum numbers that contradict each other ------------------------
+    # A level that is not on the scale is reported as such and left out here, so one mistake gives one message.
+
+    @functools.cached_property
+    def _scale(self) -> set[int]:
+        return {level.level for _, level in self.valid["entrustment"]}
+
+    def _on_scale(self, entry) -> bool:
+        return entry.level in self._scale
+
+    def _check_sign_off(self, skills: dict) -> None:
+        """A method required for sign-off must be one the skill is assessed by and one the track uses."""
+        tracks = KINDS_BY_NAME["tracks"]
+        for index, track in self.valid["tracks"]:
+            for position, entry in enumerate(track.skills):
+                skill = skills.get(entry.skill)
+                for place, method in enumerate(entry.sign_off_requires):
+                    at = (index, "skills", position, "sign_off_requires", place)
+                    if skill is not None and method not in skill.assessments:
+                        self.report(
+                            tracks,
+                            at,
+                            f"{method} is not one of the assessments of {skill.id} ({', '.join(skill.assessments)}); "
+                            "add it to the skill's assessments in data/skills.yaml",
+                        )
+                    if method not in track.assessments:
+                        self.report(tracks, at, f"{method} is not one of this track's assessments; add it there")
+
+    def _check_prerequisite_levels(self, skills: dict) -> None:
+        """Within a track, a skill's target never exceeds that of a prerequisite taught there, unless a reason is given."""
+        tracks = KINDS_BY_NAME["tracks"]
+        for index, track in self.valid["tracks"]:
+            for position, entry in enumerate(track.skills):
+                if not self._on_scale(entry):
+                    continue
+                lower = [
+                    (prerequisite, track.target(prerequisite).level)
+                    for prerequisite in getattr(skills.get(entry.skill), "prerequisites", [])
+                    if track.target(prerequisite) is not None
+                    and self._on_scale(track.target(prerequisite))
+                    and track.target(prerequisite).level < entry.level
+                ]
+                at = (index, "skills", position)
+                if entry.above_prerequisite_reason is not None and not lower:
+                    self.report(
+                        tracks,
+                        at + ("above_prerequisite_reason",),
+                        f"level {entry.level} is not above any prerequisite of {entry.skill} in this track; "
+                        "remove the reason",
+                    )
+                if entry.above_prerequisite_reason is None:
+                    for prerequisite, level in lower:
+                        self.report(
+                            tracks,
+                            at + ("level",),
+                            f"level {entry.level} for {entry.skill} is above level {level} for its prerequisite "
+                            f"{prerequisite} in this track; lower it, or say why in above_prerequisite_reason",
+                        )
+
+    def _check_exam_modules(self) -> None:
+        """An exam module never expects more than each fellowship preparing for the same exam reaches."""
+        tracks = KINDS_BY_NAME["tracks"]
+        fellowships = [t for _, t in self.valid["tracks"] if t.kind is TrackKind.fellowship]
+        for index, module in self.valid["tracks"]:
+            if module.kind is not TrackKind.exam_preparation:
+                continue
+            for position, entry in enumerate(module.skills):
+                if not self._on_scale(entry):
+                    continue
+                for fellowship in fellowships:
+                    shared = [exam for exam in module.exams if exam in fellowship.exams]
+                    if not shared:
+                        continue
+                    reached = fellowship.target(entry.skill)
+                    if reached is None:
+                        what = "does not teach it"
+                    elif self._on_scale(reached) and reached.level < entry.level:
+                        what = f"ends at level {reached.level}"
+                    else:
+                        continue
+                    self.report(
+                        tracks,
+                        (index, "skills", position, "level"),
+                        f"the module expects level {entry.level} in {entry.skill}, but {fellowship.id}, which also "
+                        f"prepares for {', '.join(shared)}, {what}; expect no more than the fellowships reach",
+                    )
+
+    def _check_minimums_across_tracks(self) -> None:
+        """Across tracks, a higher target level for a skill never comes with a lower minimum number."""
+        tracks = KINDS_BY_NAME["tracks"]
+        counted: dict[str, list] = {}
+        for index, track in self.valid["tracks"]:
+            for position, entry in enumerate(track.skills):
+                if entry.min_supervised is not None and self._on_scale(entry):
+                    counted.setdefault(entry.skill, []).append((index, position, track, entry))
+        for places in counted.values():
+            for index, position, _, entry in places:
+                for _, _, other, other_entry in places:
+                    if entry.level > other_entry.level and entry.min_supervised < other_entry.min_supervised:
+                        self.report(
+                            tracks,
+                            (index, "skills", position, "min_supervised"),
+                            f"level {entry.level} for {entry.skill} needs at least {entry.min_supervised} supervised "
+                            f"here, fewer than the {other_entry.min_supervised} {other.id} asks for level "
+                            f"{other_entry.level}; a higher level needs at least as many",
+                        )
 
     # -- where a problem is -------------------------------------------------------------------
 

@@ -264,6 +264,10 @@ class TrackSkill(Record):
     """Minimum number of supervised procedures before sign-off. Procedural skills only; required in fellowships."""
     source: SourceId | None = None
     """Source of this level and number, when it differs from the track's targets_source."""
+    sign_off_requires: list[AssessmentId] = []
+    """Assessment methods the fellow must pass before this skill is signed off in this track, e.g. [SIM] for a passed simulation assessment. Each must be one of the skill's assessments and one of the track's."""
+    above_prerequisite_reason: Text | None = None
+    """Why this target level may be higher than the target of one of the skill's prerequisites taught in the same track. Without it the check refuses such a level; with it the checklist shows the reason."""
 
 
 class EntrySkill(Record):
@@ -331,7 +335,7 @@ class Track(Record):
     targets_source: SourceId
     """Source of the target levels and minimum numbers below, unless an entry names its own."""
     skills: Annotated[list[TrackSkill], Field(min_length=1)]
-    """The skills checklist: each skill with its target level and, where procedural, its minimum number."""
+    """The skills checklist: each skill with its target level and, where procedural, its minimum number. Three rules hold: a level is never above that of a prerequisite taught in the same track unless above_prerequisite_reason says why; an exam-preparation module never expects more than the fellowships preparing for the same exam reach; and a higher level for a skill in one track never comes with a lower minimum number than in another."""
     last_reviewed: LastReviewed = None
     reviewed_by: ReviewedBy = None
 

@@ -27,24 +27,29 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "curriculum"
 
 @dataclass(frozen=True)
 class Links:
-    """Where things live on the site, relative to the page being rendered (`root` leads to the site root)."""
+    """Where things live on the site, relative to the page being rendered (`root` leads to the site root).
+    The published site serves each page as a folder (`skills/`); the preview reviewers open from a
+    folder on their computer names each page's file (`skills.html`), as MkDocs does with
+    use_directory_urls off."""
 
     root: str = ""
+    directory_urls: bool = True
 
     def page(self, path: str) -> str:
-        return f"{self.root}{path}"
+        """A page by its path without an ending, e.g. "skills" or "tracks/fel-us-6m"."""
+        return f"{self.root}{path}/" if self.directory_urls else f"{self.root}{path}.html"
 
     def skill(self, skill_id: str) -> str:
-        return f"{self.root}skills/#{skill_id}"
+        return f"{self.page('skills')}#{skill_id}"
 
     def track(self, track_id: str) -> str:
-        return f"{self.root}tracks/{track_id.lower()}/"
+        return self.page(f"tracks/{track_id.lower()}")
 
     def domain(self, domain_id: str) -> str:
-        return f"{self.root}skills/#{domain_id}"
+        return f"{self.page('skills')}#{domain_id}"
 
     def need(self, need_id: str) -> str:
-        return f"{self.root}gap-analysis/#{need_id}"
+        return f"{self.page('gap-analysis')}#{need_id}"
 
     def download(self, name: str) -> str:
         return f"{self.root}downloads/{name}"
@@ -109,11 +114,15 @@ class Renderer:
         "self_assessment_results",
         "changelog",
         "data_reference",
+        "download_url",
     )
 
-    def __init__(self, curriculum: Curriculum, today: datetime.date, templates: Path = TEMPLATES):
+    def __init__(
+        self, curriculum: Curriculum, today: datetime.date, templates: Path = TEMPLATES, directory_urls: bool = True
+    ):
         self.curriculum = curriculum
         self.today = today
+        self.directory_urls = directory_urls  # False in the preview: pages are named page.html (see Links)
         self.env = Environment(
             loader=FileSystemLoader(templates),
             autoescape=True,
@@ -225,6 +234,14 @@ class Renderer:
         """Every field of every data file, read from the models (for faculty)."""
         return self._render("data_reference.html", root, sections=record_docs())
 
+    def download_url(self, name: str, *, root: str = "") -> str:
+        """The address of one of the build's downloads (macros/export.py), from the calling page, for a
+        link written in the page."""
+        names = FileNames.every(self.curriculum)
+        if name not in names:
+            raise ValueError(f"there is no download '{name}'; the downloads are: {', '.join(names)}")
+        return Links(root, self.directory_urls).download(name)
+
     # -- plumbing -------------------------------------------------------------------------------
 
     def _track(self, track_id: str) -> Track:
@@ -237,7 +254,9 @@ class Renderer:
             raise ValueError(f"no record '{key}' in data/{kind}.yaml") from None
 
     def _render(self, template: str, root: str, **context) -> Html:
-        html = self.env.get_template(template).render(c=self.curriculum, links=Links(root), today=self.today, **context)
+        html = self.env.get_template(template).render(
+            c=self.curriculum, links=Links(root, self.directory_urls), today=self.today, **context
+        )
         # Compact: no indentation, no blank lines.
         return Html("\n".join(line.strip() for line in html.splitlines() if line.strip()))
 

@@ -25,12 +25,25 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
+@dataclass(frozen=True)
+class Folder:
+    """A built site opened from a folder on disk (file:// addresses, no server), as a reviewer opens the
+    unzipped preview. It stands where a PagesServer would: every file: address is the site's own."""
+
+    root: Path
+    origin: str = "file://"
+
+    @property
+    def base_url(self) -> str:
+        return self.root.resolve().as_uri() + "/"
+
+
 @dataclass
 class Visit:
     """What one browser context saw: requests it blocked, console errors, failed loads, error responses."""
 
     page: Page
-    server: PagesServer
+    server: PagesServer | Folder
     external: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
@@ -53,7 +66,7 @@ class Visit:
             recorded.clear()
 
 
-def new_visit(browser, server: PagesServer, viewport=DESKTOP, color_scheme="light", javascript=True) -> Visit:
+def new_visit(browser, server: PagesServer | Folder, viewport=DESKTOP, color_scheme="light", javascript=True) -> Visit:
     context = browser.new_context(viewport=viewport, color_scheme=color_scheme, java_script_enabled=javascript)
     page = context.new_page()
     visit = Visit(page, server)

@@ -39,6 +39,12 @@ def mini_data(tmp_path) -> Path:
 class Build:
     dir: Path
     output: str  # everything MkDocs printed
+    site_url: str = ""  # the address it was built for, when not mkdocs.yml's
+
+
+# A fork, or the repository renamed: GitHub Pages serves it at another address, which the deploy
+# workflow passes to the build as SITE_URL.
+FORK_SITE_URL = "https://fork-owner.github.io/renamed-curriculum/"
 
 
 @pytest.fixture(scope="session")
@@ -59,3 +65,21 @@ def built_site(site_build) -> Path:
 def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project, for builds with changed data or pages."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def preview_build(tmp_path_factory) -> Build:
+    """The reviewers' preview (`make preview`), built once: opened from a folder, no server."""
+    site_dir = tmp_path_factory.mktemp("preview") / "site-preview"
+    result = build_site(PROJECT, site_dir, preview=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Build(site_dir, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def fork_build(tmp_path_factory) -> Build:
+    """The real site built for another address (SITE_URL), as the deploy workflow builds a fork; once."""
+    site_dir = tmp_path_factory.mktemp("fork") / "site"
+    result = build_site(PROJECT, site_dir, env={"SITE_URL": FORK_SITE_URL})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Build(site_dir, result.stdout + result.stderr, site_url=FORK_SITE_URL)

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import yaml
 from bs4 import BeautifulSoup
+
+from sitebuild import site_url
 
 # axe-core rule sets: WCAG 2.0, 2.1 and 2.2 at levels A and AA, and Deque's best practices.
 # (axe tags no WCAG 2.2 rule at level A, so there is no "wcag22a".)
@@ -77,29 +78,36 @@ class BuiltPage:
 
 
 def site_url_of(project: Path) -> str:
-    """The address the project is published at (site_url in its mkdocs.yml)."""
-    return yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    """The address the project is published at (site_url in its mkdocs.yml, or SITE_URL when set)."""
+    return site_url(project)
 
 
 class BuiltSite:
-    """A built site as GitHub Pages serves it: every file under `prefix` (the path of site_url)."""
+    """A built site as GitHub Pages serves it: every file under `prefix` (the path of site_url). With
+    `folder_index` off, as a browser opens it from a folder on disk: an address must name a file, since
+    nothing turns folder/ into folder/index.html."""
 
-    def __init__(self, root: Path, site_url: str):
+    def __init__(self, root: Path, site_url: str, folder_index: bool = True):
         self.root = Path(root)
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         self.prefix = urlsplit(self.site_url).path
+        self.folder_index = folder_index
         self.pages: dict[str, BuiltPage] = {}  # by the path each is served at
         for file in sorted(self.root.rglob("*.html")):
             relative = file.relative_to(self.root).as_posix()
-            url = self.prefix + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
-            self.pages[url] = BuiltPage(file, url)
+            if folder_index and relative.endswith("index.html"):
+                relative = relative[: -len("index.html")]
+            self.pages[self.prefix + relative] = BuiltPage(file, self.prefix + relative)
         self._by_file = {page.file: page for page in self.pages.values()}
 
     def file_at(self, path: str) -> Path | None:
-        """The file GitHub Pages would serve for a path under the prefix, or None."""
+        """The file GitHub Pages (or, without folder_index, a browser from disk) opens for a path under the
+        prefix, or None."""
         relative = unquote(path[len(self.prefix) :])
         target = self.root / relative
         if target.is_dir():
+            if not self.folder_index:
+                return None
             target = target / "index.html"
         return target if target.is_file() else None
 

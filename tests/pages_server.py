@@ -20,7 +20,7 @@ COMPRESSED = ("text/", "application/javascript", "application/json", "applicatio
 @dataclass
 class PagesServer:
     root: Path
-    prefix: str  # e.g. "/pain-medicine-curriculum/"
+    prefix: str  # the path of site_url, e.g. "/pain-medicine-curriculum/"
     host: str = "127.0.0.1"
     requests: list[tuple[str, int]] = field(default_factory=list)
 
@@ -98,8 +98,10 @@ if __name__ == "__main__":
     import sys
     import time
 
+    from sitebuild import site_prefix  # the path of site_url (or of SITE_URL, when set)
+
     site = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
-    running = PagesServer(site.resolve(), sys.argv[2] if len(sys.argv) > 2 else "/pain-medicine-curriculum/").start()
+    running = PagesServer(site.resolve(), sys.argv[2] if len(sys.argv) > 2 else site_prefix()).start()
     print(f"Serving {site} at {running.base_url}", flush=True)
     while True:
         time.sleep(3600)

@@ -19,6 +19,7 @@ import yaml
 
 from macros.__main__ import main
 from macros.model import KINDS, reference_fields
+from records import track_record
 from sitebuild import PROJECT
 
 
@@ -388,3 +389,117 @@ def test_unusual_text_is_valid_data(mini_data, text):
     replace(mini_data, "skills.yaml", "title: Structured chronic pain history", f"title: {json.dumps(text)}")
     result = check(mini_data)
     assert result.code == 0, result.output
+
+
+# -- levels and numbers that contradict each other (the three consistency rules, and sign-off methods) --
+
+
+def append_track(data_dir: Path, track_id: str, kind: str, exams: str, skills: str) -> None:
+    path = data_dir / "tracks.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + track_record(track_id, kind, exams, skills), encoding="utf-8")
+
+
+def change_knee_entry(data_dir: Path, fields: str) -> int:
+    """Rewrite the fellowship's US-KNEE-INJ line (level 4, at least 10; its prerequisite SAFETY-ASEPSIS is at 4)."""
+    return replace(
+        data_dir,
+        "tracks.yaml",
+        "{skill: US-KNEE-INJ, level: 4, min_supervised: 10}",
+        f"{{skill: US-KNEE-INJ, {fields}}}",
+    )
+
+
+def assert_valid(data_dir: Path) -> None:
+    result = check(data_dir)
+    assert result.code == 0, result.output
+
+
+def test_level_above_a_prerequisite_in_the_same_track(mini_data):
+    line = change_knee_entry(mini_data, "level: 5, min_supervised: 10")
+    assert_fails_with(
+        mini_data,
+        f"data/tracks.yaml:{line}: record FEL-US-6M, field skills[2].level: level 5 for US-KNEE-INJ is above level 4 "
+        "for its prerequisite SAFETY-ASEPSIS in this track; lower it, or say why in above_prerequisite_reason",
+    )
+
+
+def test_a_level_above_a_prerequisite_is_accepted_with_its_reason(mini_data):
+    change_knee_entry(mini_data, "level: 5, min_supervised: 10, above_prerequisite_reason: Taught on its own list.")
+    assert_valid(mini_data)
+
+
+def test_a_reason_where_no_prerequisite_is_lower(mini_data):
+    line = change_knee_entry(
+        mini_data, "level: 4, min_supervised: 10, above_prerequisite_reason: Taught on its own list."
+    )
+    assert_fails_with(
+        mini_data,
+        f"data/tracks.yaml:{line}: record FEL-US-6M, field skills[2].above_prerequisite_reason: "
+        "level 4 is not above any prerequisite of US-KNEE-INJ in this track; remove the reason",
+    )
+
+
+def test_exam_module_expecting_more_than_a_fellowship_reaches(mini_data):
+    append_track(mini_data, "EXAM-FIPP", "exam-preparation", "[FIPP]", "    - {skill: US-KNEE-INJ, level: 5}\n")
+    line = line_containing(mini_data, "tracks.yaml", "{skill: US-KNEE-INJ, level: 5}")
+    assert_fails_with(
+        mini_data,
+        f"data/tracks.yaml:{line}: record EXAM-FIPP, field skills[0].level: the module expects level 5 in US-KNEE-INJ, "
+        "but FEL-US-6M, which also prepares for FIPP, ends at level 4; expect no more than the fellowships reach",
+    )
+
+
+def test_exam_module_expecting_a_skill_a_fellowship_does_not_teach(mini_data):
+    replace(mini_data, "tracks.yaml", "    - {skill: ASSESS-HISTORY, level: 4}\n", "")
+    replace(mini_data, "tracks.yaml", "{skill: ASSESS-HISTORY, level: 2}", "{skill: US-KNEE-INJ, level: 2}")
+    append_track(mini_data, "EXAM-FIPP", "exam-preparation", "[FIPP]", "    - {skill: ASSESS-HISTORY, level: 3}\n")
+    line = line_containing(mini_data, "tracks.yaml", "{skill: ASSESS-HISTORY, level: 3}")
+    assert_fails_with(
+        mini_data,
+        f"data/tracks.yaml:{line}: record EXAM-FIPP, field skills[0].level: the module expects level 3 in "
+        "ASSESS-HISTORY, but FEL-US-6M, which also prepares for FIPP, does not teach it; "
+        "expect no more than the fellowships reach",
+    )
+
+
+def test_exam_module_for_another_exam_is_not_compared(mini_data):
+    append_track(mini_data, "EXAM-OTHER", "exam-preparation", "[]", "    - {skill: US-KNEE-INJ, level: 5}\n")
+    assert_valid(mini_data)
+
+
+def test_higher_level_with_a_lower_minimum_in_another_track(mini_data):
+    append_track(
+        mini_data, "FEL-PM-1Y", "fellowship", "[]", "    - {skill: US-KNEE-INJ, level: 5, min_supervised: 5}\n"
+    )
+    line = line_containing(mini_data, "tracks.yaml", "{skill: US-KNEE-INJ, level: 5, min_supervised: 5}")
+    result = assert_fails_with(
+        mini_data,
+        f"data/tracks.yaml:{line}: record FEL-PM-1Y, field skills[0].min_supervised: level 5 for US-KNEE-INJ needs "
+        "at least 5 supervised here, fewer than the 10 FEL-US-6M asks for level 4; a higher level needs at least as many",
+    )
+    assert len(result.problems) == 1, "the lower-level track is not blamed as well"
+
+
+def test_a_higher_level_with_as_many_supervised_is_accepted(mini_data):
+    append_track(
+        mini_data, "FEL-PM-1Y", "fellowship", "[]", "    - {skill: US-KNEE-INJ, level: 5, min_supervised: 10}\n"
+    )
+    assert_valid(mini_data)
+
+
+def test_sign_off_method_the_skill_and_the_track_do_not_use(mini_data):
+    line = change_knee_entry(mini_data, "level: 4, min_supervised: 10, sign_off_requires: [CBD]")
+    result = assert_fails_with(
+        mini_data,
+        f"data/tracks.yaml:{line}: record FEL-US-6M, field skills[2].sign_off_requires[0]: "
+        "CBD is not one of the assessments of US-KNEE-INJ (DOPS, LOGBOOK); add it to the skill's assessments in data/skills.yaml",
+    )
+    assert (
+        f"data/tracks.yaml:{line}: record FEL-US-6M, field skills[2].sign_off_requires[0]: "
+        "CBD is not one of this track's assessments; add it there"
+    ) in result.problems
+
+
+def test_a_sign_off_method_the_skill_and_the_track_use_is_accepted(mini_data):
+    change_knee_entry(mini_data, "level: 4, min_supervised: 10, sign_off_requires: [DOPS]")
+    assert_valid(mini_data)

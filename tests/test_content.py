@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from pydantic import BaseModel
 
 from macros.load import load_curriculum
-from macros.model import KINDS, SkillKind, Source, SourceKind, TrackKind
+from macros.model import KINDS, Risk, SkillKind, Source, SourceKind, TrackKind
 from macros.render import Renderer
 from sitebuild import PROJECT
 
@@ -207,9 +207,9 @@ def test_every_section_of_the_content_issue_is_in_the_navigation(built_site, nav
 # -- medical content integrity ----------------------------------------------------------------------
 
 
-def test_no_drug_doses_in_the_data_or_the_track_pages(curriculum):
+def test_no_drug_doses_in_the_data_or_the_pages(curriculum):
     texts = [(kind.name, text) for kind in KINDS for text in text_of(getattr(curriculum, kind.attribute))]
-    texts += [(p.name, p.read_text(encoding="utf-8")) for p in sorted((PROJECT / "docs" / "tracks").glob("*.md"))]
+    texts += [(p.name, p.read_text(encoding="utf-8")) for p in sorted((PROJECT / "docs").rglob("*.md"))]
     doses = [(where, match.group(0)) for where, text in texts for match in DOSE.finditer(text)]
     assert doses == []
 
@@ -336,3 +336,86 @@ def test_each_gap_area_links_its_baseline_skills_and_learning_needs(built_site, 
         linked = [site_path(a["href"], "gap-analysis/") for a in adds.find_all("a")]
         assert linked == [f"gap-analysis/#{need_id}" for need_id in needs]
         assert all(html.find(id=need_id) is not None for need_id in needs)
+
+
+# -- the content review (issue 14): safe targets for everyone a track admits, sources, regulation -----
+
+# Skills the review found missing; each must be in the catalogue and taught in a fellowship.
+REVIEW_SKILLS = {
+    "PHARM-STEROID-SAFETY",  # steroid safety: cumulative exposure, glycaemia
+    "FL-TRIGEMINAL",  # trigeminal neuralgia procedures
+    "US-THORACIC-BLOCKS",  # thoracic procedures
+    "PHARM-BOTOX-MIGRAINE",  # botulinum toxin for chronic migraine
+    "ACUTE-BLOOD-PATCH",  # epidural blood patch
+    "MDT-PAEDIATRIC-PAIN",  # paediatric pain management beyond assessment
+}
+# Safety skills that anaesthesia trains daily and other specialties do not: signed off only after simulation.
+SIMULATION_SIGN_OFF = {"SAFETY-SEDATION", "SAFETY-LAST", "SAFETY-CRISIS"}
+# Anaesthesia's own procedures, which a fellowship open to other specialties cannot take to independent practice.
+ANAESTHESIA_PROCEDURES = {"ACUTE-EPIDURAL", "ACUTE-US-NERVE-BLOCK"}
+INDIRECT_SUPERVISION = 3
+
+
+def admits_non_anaesthetists(track) -> bool:
+    return not track.admits or any(route.background != "ANAESTHESIOLOGY" for route in track.admits)
+
+
+def test_the_missing_skills_are_taught_in_a_fellowship(curriculum):
+    fellowship_skills = {e.skill for t in curriculum.tracks if t.kind is TrackKind.fellowship for e in t.skills}
+    assert sorted(REVIEW_SKILLS - {s.id for s in curriculum.skills}) == []
+    assert sorted(REVIEW_SKILLS - fellowship_skills) == []
+
+
+def test_fellowships_open_to_other_specialties_sign_off_safety_skills_after_simulation(curriculum):
+    for track in curriculum.tracks:
+        if track.kind is TrackKind.fellowship and admits_non_anaesthetists(track):
+            for skill_id in SIMULATION_SIGN_OFF:
+                entry = track.target(skill_id)
+                assert entry is not None and "SIM" in entry.sign_off_requires, f"{track.id}: {skill_id}"
+
+
+def test_fellowships_open_to_other_specialties_keep_anaesthesia_procedures_supervised(curriculum):
+    for track in curriculum.tracks:
+        if track.kind is TrackKind.fellowship and admits_non_anaesthetists(track):
+            for skill_id in ANAESTHESIA_PROCEDURES:
+                entry = track.target(skill_id)
+                assert entry is None or entry.level <= INDIRECT_SUPERVISION, f"{track.id}: {skill_id}"
+
+
+def test_no_track_sets_a_high_risk_procedure_above_indirect_supervision(curriculum):
+    """The skills catalogue says so in "What the risk categories mean"."""
+    too_high = [
+        (track.id, entry.skill, entry.level)
+        for track in curriculum.tracks
+        for entry in track.skills
+        if curriculum.skill(entry.skill).kind is SkillKind.procedural
+        and curriculum.skill(entry.skill).risk is Risk.high
+        and entry.level > INDIRECT_SUPERVISION
+    ]
+    assert too_high == []
+
+
+def test_cell_based_therapies_stay_knowledge_only(curriculum):
+    """Investigational in India outside approved trials (ICMR-DBT National Guidelines for Stem Cell Research, 2017)."""
+    cell = curriculum.skill("REGEN-CELL")
+    assert cell.kind is SkillKind.knowledge and curriculum.get("sources", cell.source).id == "ICMR-STEM-CELL"
+    assert {entry.level for _, entry in curriculum.tracks_teaching(cell.id)} == {1}
+    assert "investigational" in cell.description
+
+
+def test_aspiration_is_never_offered_as_ruling_out_intravascular_injection(curriculum):
+    """A negative aspiration does not rule out intravascular injection: a text that pairs them must say so."""
+    for skill in curriculum.skills:
+        text = skill.description.lower()
+        if "aspirat" in text and ("intravascular" in text or "vessel" in text):
+            assert "does not rule out" in text, skill.id
+
+
+def test_guidelines_and_literature_are_cited_with_their_year(curriculum):
+    undated = [
+        source.id
+        for source in curriculum.sources
+        if source.kind in {SourceKind.guideline, SourceKind.literature}
+        and not re.search(r"\b(19|20)\d\d\b", " ".join(filter(None, [source.title, source.publisher, source.note])))
+    ]
+    assert undated == []

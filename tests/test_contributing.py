@@ -26,6 +26,7 @@ from click.testing import CliRunner
 from macros import yamlfile
 from macros.__main__ import main
 from macros.load import load_curriculum, review_warnings
+from records import track_record
 from sitebuild import PROJECT, build_site, copy_project
 
 GUIDE = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -56,6 +57,7 @@ class Example:
     skill: str = EXAMPLES["new-skill"] + "\n"
     entry: str = EXAMPLES["track-entry"] + "\n"
     extra_skill_lines: str = ""
+    extra_track: str = ""  # a second track, appended to tracks.yaml
 
     def changed(self, old: str, new: str, *, in_entry: bool = False) -> Example:
         text = self.entry if in_entry else self.skill
@@ -70,7 +72,7 @@ class Example:
         record = next(r for r in document if r["id"] == TRACK)
         lines = tracks.read_text(encoding="utf-8").splitlines(keepends=True)
         lines.insert(record.key_lines["skills"], self.entry)
-        tracks.write_text("".join(lines), encoding="utf-8")
+        tracks.write_text("".join(lines) + self.extra_track, encoding="utf-8")
 
 
 def _append(path: Path, text: str) -> None:
@@ -99,6 +101,20 @@ DATA_MISTAKES: dict[str, Example] = {
     "date-format": replace(WORKED, extra_skill_lines="  last_reviewed: 20/11/2026\n"),
     "list-without-brackets": WORKED.changed("assessments: [DOPS, LOGBOOK]", "assessments: DOPS, LOGBOOK"),
     "review-overdue": replace(WORKED, extra_skill_lines="  last_reviewed: 2024-03-01\n"),
+    # The consistency rules: levels and numbers that contradict each other.
+    "level-above-prerequisite": WORKED.changed("level: 3", "level: 5", in_entry=True),
+    "exam-module-above-fellowship": replace(
+        WORKED,
+        extra_track=track_record(
+            "EXAM-FIPP", "exam-preparation", "[FIPP]", f"    - {{skill: {SKILL['id']}, level: 4}}\n"
+        ),
+    ),
+    "higher-level-fewer-supervised": replace(
+        WORKED,
+        extra_track=track_record(
+            "FEL-PM-1Y", "fellowship", "[]", f"    - {{skill: {SKILL['id']}, level: 4, min_supervised: 5}}\n"
+        ),
+    ),
 }
 
 

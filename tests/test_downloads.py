@@ -23,9 +23,9 @@ from macros.export import CHECKLIST_COLUMNS, FileNames, checklist_csv, downloads
 from macros.load import load_curriculum
 from macros.model import KINDS
 from macros.schema import curriculum_schema
-from sitebuild import MINI, PROJECT
+from sitebuild import MINI, PROJECT, site_url
 
-SITE_URL = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+SITE_URL = site_url()
 
 
 def raw(kind: str, data: Path = PROJECT / "data"):

@@ -52,8 +52,9 @@ IDEAS = (
          "studies pain | prevent | evaluates | treats | rehabilitates"),
     idea(AWARENESS, PAIN, "pain from a discrete cause: postoperative, malignancy",
          "discrete cause | after surgery | cancer"),
-    idea(AWARENESS, PAIN, "pain as the primary problem: neuropathic pain, headache",
-         "the primary condition | neuropathic pain | headache"),
+    # The seed calls neuropathic pain primary; ICD-11 (Treede et al., Pain 2019) makes it secondary.
+    idea(AWARENESS, PAIN, "pain as the primary problem, in ICD-11's terms: chronic primary and secondary pain",
+         "the primary condition | chronic primary pain | chronic secondary pain | neuropathic pain | headache"),
     idea(AWARENESS, PAIN, "evaluation: history and earlier records", "the history | earlier records"),
     idea(AWARENESS, PAIN, "evaluation: laboratory, imaging and electrodiagnostic studies",
          "laboratory | imaging | electrodiagnostic studies"),
@@ -96,7 +97,9 @@ IDEAS = (
     idea(GAP, PAIN, "pain medicine: a broader, evolving subspecialty of chronic pain, cancer pain, interventions",
          "broader, still-developing subspecialty | chronic pain, cancer pain and interventional therapies"),
     idea(GAP, GAPS, "understand similarities, find the gaps, learn new skills", "what carries over and what is new"),
-    idea(GAP, PAIN, "chronic pain persists beyond healing", "outlasts the time tissues need to heal"),
+    # The seed defines chronic pain by healing time; IASP and ICD-11 define it by duration.
+    idea(GAP, PAIN, "chronic pain persists beyond healing, defined by IASP and ICD-11 as more than 3 months",
+         "persists or recurs for longer than 3 months | after tissues have healed"),
     idea(GAP, PAIN, "chronic pain conditions: low back pain, neuropathic pain, CRPS, cancer pain",
          "low back | neuropathic pain | complex regional pain syndrome | pain in people with cancer"),
     idea(GAP, PAIN, "long-term care and follow-up", "follows patients for months or years"),
@@ -116,8 +119,8 @@ IDEAS = (
          "postoperative pain | epidurals | nerve blocks | patient-controlled analgesia"),
     idea(GAP, GAPS, "crisis and airway management in high-risk cervical and sympathetic blocks",
          "airway | high-risk | cervical | sympathetic blocks"),
-    idea(GAP, GAPS, "chronic pain syndromes persist beyond healing",
-         "beyond healing | low back pain | neuropathic pain | complex regional pain syndrome | cancer pain"),
+    idea(GAP, GAPS, "chronic pain persists beyond healing (longer than 3 months)",
+         "longer than 3 months | healed | low back pain | neuropathic pain | complex regional pain syndrome | cancer pain"),
     idea(GAP, GAPS, "ultrasound and fluoroscopy beyond anaesthesia residency", "fluoroscopy | sonoanatomy | residency"),
     idea(GAP, GAPS, "interventional techniques beyond the epidural",
          "radiofrequency ablation | sympathetic blocks | neuromodulation | spinal cord stimulation | platelet-rich plasma"

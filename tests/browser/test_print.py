@@ -9,17 +9,16 @@ import re
 import unicodedata
 
 import pytest
-import yaml
 from browsing import new_visit
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from macros.clock import build_date
 from macros.render import css_string
-from sitebuild import PROJECT
+from sitebuild import mkdocs_yml
 
 PAPER_POINTS = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}  # 210 x 297 mm; 8.5 x 11 in
-CONFIG = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
+CONFIG = mkdocs_yml()
 
 
 def words(text: str) -> str:

@@ -8,15 +8,14 @@ import json
 from fractions import Fraction
 
 import pytest
-import yaml
 from browsing import PHONE, new_visit
 from gates import accessibility_violations, horizontal_overflow, request_problems
 
 from macros.export import SELF_ASSESSMENT_FORMAT, SELF_ASSESSMENT_VERSION
-from sitebuild import PROJECT, site_prefix
+from sitebuild import site_prefix, site_url
 
 PAGE = "self-assessment/"
-SITE_URL = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+SITE_URL = site_url()
 STORAGE_KEY = site_prefix() + "#self-assessment"  # per site: GitHub Pages project sites share an origin
 
 
