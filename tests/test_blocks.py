@@ -9,17 +9,16 @@ import json
 
 import markdown
 import pytest
-import yaml
 
 from macros.blocks import Blocks, Html, NotPlaced
-from sitebuild import PROJECT
+from sitebuild import mkdocs_yml
 
 TABLE = Html('<div class="cm-scroll">\n<table id="first"><tr id="A&amp;B"><td>x</td></tr></table>\n</div>')
 
 
 def site_markdown(text: str) -> str:
     """Markdown as the site converts it: the extensions and settings of mkdocs.yml."""
-    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    config = mkdocs_yml()
     names, settings = [], {}
     for entry in config["markdown_extensions"]:
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)

@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString
 
 from macros.model import KINDS
 
@@ -115,7 +115,7 @@ def test_glossary_terms_are_tooltips_at_their_first_use_in_each_section(site_pag
                 seen.add(node.get_text())
                 if expansions.get(node.get_text()) != node.get("title"):
                     wrong_title.append(f"{name}: {node}")
-            elif isinstance(node, str) and node.parent.name != "abbr":
+            elif type(node) is NavigableString and node.parent.name != "abbr":  # text, not a comment
                 for match in term.finditer(URL_OR_EMAIL.sub(" ", node)):
                     if match.group(0) not in seen:
                         bare[match.group(0)].add(name)
