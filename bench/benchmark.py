@@ -518,8 +518,20 @@ class _KeepTagsDumper(yaml.SafeDumper):
     pass
 
 
-_KeepTags.add_multi_constructor("", lambda loader, tag, node: _Tagged(tag, loader.construct_scalar(node)))
-_KeepTagsDumper.add_representer(_Tagged, lambda dumper, tagged: dumper.represent_scalar(tagged.tag, tagged.value))
+def _construct_tagged(loader, tag: str, node) -> _Tagged:
+    if isinstance(node, yaml.SequenceNode):  # e.g. site_url: !ENV [SITE_URL, https://…]
+        return _Tagged(tag, loader.construct_sequence(node))
+    return _Tagged(tag, loader.construct_scalar(node))
+
+
+def _represent_tagged(dumper, tagged: _Tagged):
+    if isinstance(tagged.value, list):
+        return dumper.represent_sequence(tagged.tag, tagged.value, flow_style=True)
+    return dumper.represent_scalar(tagged.tag, tagged.value)
+
+
+_KeepTags.add_multi_constructor("", _construct_tagged)
+_KeepTagsDumper.add_representer(_Tagged, _represent_tagged)
 
 
 @dataclass(frozen=True)
