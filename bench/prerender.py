@@ -1,5 +1,5 @@
 """An MkDocs hook the benchmark adds to a throw-away copy of the project: once mkdocs-macros has run,
-it writes each page's Markdown, and what define_env added to the configuration (the glossary for
+it writes each page's Markdown, with the tables in it, and what define_env added to the configuration (the glossary for
 abbr, the curriculum's version for the footer), into another copy. That copy then builds the same
 pages with no data and no macros: plain MkDocs + Material doing the same work.
 
@@ -27,6 +27,8 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    # The tables wait for the HTML as placeholders (macros/blocks.py): written into the Markdown here instead.
+    markdown, _ = config.plugins["macros/blocks"].blocks.place(page.file.src_uri, markdown)
     meta = {key: value for key, value in page.meta.items() if key != "render_macros"}
     front = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n" if meta else ""
     (TARGET / "docs" / page.file.src_uri).write_text(front + markdown, encoding="utf-8")

@@ -6,7 +6,8 @@ fields are keys and references is read from the schema (macros/model.py), so the
 as it changes. Three kinds are not multiplied:
   - the entrustment scale and the changelog, which do not grow with the curriculum;
   - tracks: a track's checklist grows instead (each copy of a skill it teaches joins it); its other
-    references stay on the originals. Multiplying tracks too would grow the tracks × skills matrix
+    references stay on the originals, and so do the checklist's references to kinds the track names
+    itself (its assessments). Multiplying tracks too would grow the tracks × skills matrix
     with N², which says nothing about the engine.
 """
 
@@ -64,8 +65,14 @@ def _copy(kind, record: dict, copy: int) -> dict:
 def _grown(kind, record: dict, field: str, times: int) -> dict:
     """A record kept as it is, with its list `field` grown `times`: each item copied, with the references
     inside the copy number n pointing at the records' copies number n."""
+    references = reference_fields(kind.model)
+    # Kinds the record names outside the list keep their originals there, so the copies point at them too
+    # (a track's sign_off_requires must be among the track's own assessments).
+    outside = {ref.kind for path, ref in references if path[:2] != (field, "[]")}
     inside = [
-        path[2:] for path, ref in reference_fields(kind.model) if path[:2] == (field, "[]") and multiplied(ref.kind)
+        path[2:]
+        for path, ref in references
+        if path[:2] == (field, "[]") and multiplied(ref.kind) and ref.kind not in outside
     ]
     originals = record.get(field) or []
     grown = list(originals)

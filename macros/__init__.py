@@ -19,12 +19,13 @@ from urllib.parse import urljoin
 from jinja2 import TemplateError
 
 from . import csp
+from .blocks import Blocks, NotPlaced
 from .clock import build_date
 from .escape import heading_id, html_attribute, html_text, plain_title
 from .export import downloads
 from .load import load_curriculum
 from .problems import CurriculumError
-from .render import Renderer, track_page
+from .render import Renderer, tooltips_at_first_use, track_page
 
 _this_build: dict = {}
 """What define_env loaded, for on_post_build: the downloads show the data the pages show, even when a file is
@@ -52,8 +53,11 @@ def define_env(env) -> None:
         contact=contact,
         site_url=env.conf["site_url"] or "",
     )
+    blocks = Blocks()
     for name in Renderer.macros:
-        env.macro(_for_page(env, name, getattr(renderer, name)), name)
+        env.macro(_for_page(env, name, getattr(renderer, name), blocks), name)
+    # The tables go into pages after Markdown (macros/blocks.py); registered the way Material's group plugin does.
+    env.conf["plugins"]["macros/blocks"] = _AfterMarkdown(blocks)
     env.conf["extra"]["curriculum"] = curriculum.info  # footer: version and effective date
     # Glossary terms become tooltips in every page's prose (Python-Markdown's abbr glossary).
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = {t.term: t.expansion for t in curriculum.glossary}
@@ -140,16 +144,18 @@ class MacroCallError(Exception):
     """A page called a macro wrongly: unknown record, missing or misspelt argument."""
 
 
-def _for_page(env, name: str, render):
-    """Give a renderer the path from the current page to the site root, and name the call that failed."""
+def _for_page(env, name: str, render, blocks: Blocks):
+    """Give a renderer the path from the current page to the site root, name the call that failed, and
+    leave a placeholder in the Markdown where the renderer made HTML."""
 
     @functools.wraps(render)
     def macro(*args, **kwargs):
         depth = len([part for part in env.page.url.split("/")[:-1] if part])  # "tracks/x/" -> 2
         try:
-            return render(*args, root="../" * depth, **kwargs)
+            output = render(*args, root="../" * depth, **kwargs)
         except (ValueError, TypeError) as error:
             raise MacroCallError(f"{name}(): {str(error).replace('Renderer.', '')}") from None
+        return blocks.markdown(env.page.file.src_uri, name, output)
 
     return macro
 
@@ -196,6 +202,36 @@ def _line_of_link(page: Path, link: str) -> int | None:
         if line:
             return line
     return None
+
+
+class _AfterMarkdown:
+    """Puts each page's blocks in place once Markdown has made its HTML, before any other plugin reads it,
+    and tells MkDocs the anchors they hold so that links to them are checked. What search does not index
+    goes in place in the finished page (see macros/blocks.py), whose glossary tooltips are then kept at
+    their first use in each section."""
+
+    def __init__(self, blocks: Blocks):
+        self.blocks = blocks
+
+    def on_page_content(self, html: str, page, **kwargs) -> str:
+        html, ids = self._placed(page, self.blocks.place, html)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
+        return html
+
+    def on_post_page(self, output: str, page, **kwargs) -> str:
+        return tooltips_at_first_use(self._placed(page, self.blocks.place_unsearchable, output))
+
+    # First, before other plugins: what mkdocs.plugins.event_priority(100) sets, without importing MkDocs.
+    on_page_content.mkdocs_priority = on_post_page.mkdocs_priority = 100
+
+    @staticmethod
+    def _placed(page, place, html: str):
+        from mkdocs.exceptions import PluginError
+
+        try:
+            return place(page.file.src_uri, html)
+        except NotPlaced as problem:
+            raise PluginError(f"docs/{page.file.src_uri}: {problem}.") from None
 
 
 @functools.cache

@@ -506,7 +506,7 @@ class LearningNeed(Record):
 
 class GlossaryTerm(Record):
     term: Annotated[str, StringConstraints(pattern=r"^\S(.*\S)?$", max_length=30)]
-    """The abbreviation or term exactly as written in pages, e.g. CRPS. Shown as a tooltip wherever it appears."""
+    """The abbreviation or term exactly as written in pages, e.g. CRPS. Its first use in each section is a tooltip."""
     expansion: Title
     """What the abbreviation stands for."""
     definition: Text

@@ -3,7 +3,8 @@
 Templates live in overrides/curriculum/. Every value they write goes through html_text (macros/escape.py,
 the templates' `finalize`), so text from data is always shown as typed: markup is escaped, and `{{ … }}`
 is never executed (macro output is not rendered again). Every value is put on one line, so nothing from
-data can start a Markdown line.
+data can start a line: a line that starts with `#` is a Markdown heading the template wrote
+(macros/blocks.py keeps it in the page's Markdown; the HTML reaches the page after Markdown).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from urllib.parse import quote, urljoin
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .blocks import Html
 from .escape import css_string, html_attribute, html_text, json_attribute, markdown_heading, one_line
 from .export import NOT_YET_DONE, FileNames, Format, catalogue, self_assessment_data
 from .model import Curriculum, Track, TrackKind
@@ -67,6 +69,30 @@ class Links:
     def applying(self, track_id: str) -> str:
         """The track's section of the How to apply page."""
         return f"{self.page('apply')}#{track_id}"
+
+
+# A page section starts at a heading, an <article> or a <section>; a glossary tooltip is an <abbr> with a title.
+# Text from data is escaped, so these can only be elements that the templates or Markdown wrote.
+_SECTION_OR_TOOLTIP = re.compile(r'<(?:h[1-6]|article|section)\b|<abbr title="[^"]*">([^<]*)</abbr>')
+
+
+def tooltips_at_first_use(html: str) -> str:
+    """Keep each glossary abbreviation's tooltip at its first use in each section of a page, the usual style
+    rule: a table repeats an abbreviation in every row, and every tooltip is work for the phone that loads
+    the page (Material sets one up for each element with a title)."""
+    seen: set[str] = set()
+
+    def first_use(match: re.Match) -> str:
+        term = match.group(1)
+        if term is None:  # a new section
+            seen.clear()
+        elif term in seen:
+            return term
+        else:
+            seen.add(term)
+        return match.group(0)
+
+    return _SECTION_OR_TOOLTIP.sub(first_use, html)
 
 
 class Renderer:
@@ -127,8 +153,11 @@ class Renderer:
         self.env.filters["css_string"] = css_string
         self.env.filters["json_attribute"] = json_attribute
         self.env.globals["enquiry"] = self._enquiry
-        self._expansions = {t.term: t.expansion for t in curriculum.glossary}
-        self._abbreviations = _abbreviation_pattern(list(self._expansions))
+        self._tooltips = {
+            t.term: Markup('<abbr title="{}">{}</abbr>').format(html_attribute(t.expansion), t.term)
+            for t in curriculum.glossary
+        }
+        self._abbreviations = _abbreviation_pattern(list(self._tooltips))
 
     # -- the applicant's way in -----------------------------------------------------------------
 
@@ -145,7 +174,7 @@ class Renderer:
             admission = self.curriculum.admission(track.id)
             block = self._render("admission.html", root, track=track, admission=admission)
             sections.append(f"## {markdown_heading(track.title)} {{ #{track.id} }}\n\n{block}")
-        return "\n\n".join(sections)
+        return Html("\n\n".join(sections))
 
     def downloads_list(self, *, root: str = "") -> str:
         """Every file the build writes under downloads/, by format, with what it holds and how to open it."""
@@ -181,7 +210,7 @@ class Renderer:
         for domain in self.curriculum.domains:
             parts.append(f"## {markdown_heading(domain.title)} {{#{domain.id}}}")
             parts.append(self._render("skill_catalogue.html", root, domain=domain))
-        return "\n\n".join(parts)
+        return Html("\n\n".join(parts))
 
     def skill_matrix(self, *, root: str = "") -> str:
         """Skills down, tracks across: the target level each track sets for each skill."""
@@ -209,7 +238,10 @@ class Renderer:
 
     def gap_analysis(self, *, root: str = "") -> str:
         """Gap areas: what anaesthesia training gives, what pain medicine adds, how large the gap is."""
-        return self._render("gap_analysis.html", root)
+        needs: dict[str, list] = {area.id: [] for area in self.curriculum.gap_areas}
+        for need in self.curriculum.learning_needs:
+            needs[need.gap_area].append(need)
+        return self._render("gap_analysis.html", root, needs=needs)
 
     def learning_needs(self, *, root: str = "") -> str:
         """Each learning need with the skills and tracks that meet it."""
@@ -288,11 +320,11 @@ class Renderer:
         except KeyError:
             raise ValueError(f"no record '{key}' in data/{kind}.yaml") from None
 
-    def _render(self, template: str, root: str, **context) -> str:
+    def _render(self, template: str, root: str, **context) -> Html:
         links = Links(root, self.directory_urls, self.site_url)
         html = self.env.get_template(template).render(c=self.curriculum, links=links, today=self.today, **context)
-        # One raw HTML block for Markdown: no blank lines inside, nothing indented like code.
-        return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+        # One raw HTML block for Markdown (between its headings): no blank lines, nothing indented like code.
+        return Html("\n".join(line.strip() for line in html.splitlines() if line.strip()))
 
     def _abbreviate(self, text: str) -> Markup:
         """Escape text (html_text) and mark up glossary abbreviations, so tables get the same tooltips as prose.
@@ -300,17 +332,31 @@ class Renderer:
         text = one_line(str(text))
         if self._abbreviations is None:
             return html_text(text)
-        html, done = Markup(), 0
+        parts, done = [], 0  # joined once: this runs for every text in every table
         for match in self._abbreviations.finditer(text):
-            term = match.group(0)
-            html += escape(text[done : match.start()])
-            html += Markup('<abbr title="{}">{}</abbr>').format(html_attribute(self._expansions[term]), term)
+            parts += (escape(text[done : match.start()]), self._tooltips[match.group(0)])
             done = match.end()
-        return html + escape(text[done:])
+        if not parts:
+            return escape(text)
+        parts.append(escape(text[done:]))
+        return Markup("".join(parts))  # noqa: S704 - escaped text and our own <abbr> markup
 
 
 def _abbreviation_pattern(terms: list[str]) -> re.Pattern | None:
+    """Any of the terms as a whole word, the longest first. The alternatives share their prefixes (a trie), so
+    that matching does not slow down with the size of the glossary."""
     if not terms:
         return None
-    alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    trie: dict = {}
+    for term in terms:
+        node = trie
+        for character in term:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a term ends here
+
+    def alternatives(node: dict) -> str:
+        longer = [re.escape(character) + alternatives(child) for character, child in sorted(node.items()) if character]
+        options = longer + ([""] if "" in node else [])  # a term that ends here is tried after the longer ones
+        return options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
+
+    return re.compile(rf"(?<![\w-]){alternatives(trie)}(?![\w-])")

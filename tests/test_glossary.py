@@ -1,5 +1,5 @@
-"""The glossary on the built site: every abbreviation a reader meets is in data/glossary.yaml, and
-wherever a glossary term appears in page content it is marked up as a tooltip (<abbr title=…>)."""
+"""The glossary on the built site: every abbreviation a reader meets is in data/glossary.yaml, and the
+first use of a glossary term in each section of a page is marked up as a tooltip (<abbr title=…>)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString
 
 from macros.model import KINDS
 
@@ -90,28 +90,55 @@ def test_the_check_finds_abbreviations_it_should():
     assert unexplained("Edit it on GitHub, with JavaScript off; the IDs stay.", {"ID"}, set()) == ["IDs"]
 
 
-def test_glossary_terms_in_page_content_are_tooltips(site_pages, expansions):
-    """Every glossary term in the content of a page sits inside an <abbr> whose title is its expansion."""
+SECTION = {"h1", "h2", "h3", "h4", "h5", "h6", "article", "section"}  # where a page section starts
+
+
+def test_glossary_terms_are_tooltips_at_their_first_use_in_each_section(site_pages, expansions):
+    """In the content of every page, the first use of a glossary term in each section sits inside an <abbr>
+    whose title is its expansion; later uses in the same section may be plain text."""
     terms = "|".join(map(re.escape, sorted(expansions, key=len, reverse=True)))
     term = re.compile(rf"(?<![\w&-])(?:{terms})(?![\w&-])")
-    bare, wrong_title = defaultdict(set), []
+    bare, wrong_title, tooltips = defaultdict(set), [], 0
     for name, soup in site_pages.items():
         content = soup.select_one("article")
         if content is None:
             continue
-        for abbr in content.find_all("abbr"):
-            if expansions.get(abbr.get_text()) != abbr.get("title"):
-                wrong_title.append(f"{name}: {abbr}")
         content = BeautifulSoup(str(content), "html.parser")
-        for marked_or_not_prose in content.select(f"{NOT_PROSE}, {NO_TOOLTIP}, abbr"):
-            marked_or_not_prose.decompose()
-        for match in term.finditer(URL_OR_EMAIL.sub(" ", content.get_text(" "))):
-            bare[match.group(0)].add(name)
+        for not_prose in content.select(f"{NOT_PROSE}, {NO_TOOLTIP}"):
+            not_prose.decompose()
+        seen: set[str] = set()
+        for node in content.descendants:
+            if getattr(node, "name", None) in SECTION:
+                seen = set()
+            elif getattr(node, "name", None) == "abbr":
+                tooltips += 1
+                seen.add(node.get_text())
+                if expansions.get(node.get_text()) != node.get("title"):
+                    wrong_title.append(f"{name}: {node}")
+            elif type(node) is NavigableString and node.parent.name != "abbr":  # text, not a comment
+                for match in term.finditer(URL_OR_EMAIL.sub(" ", node)):
+                    if match.group(0) not in seen:
+                        bare[match.group(0)].add(name)
+    assert tooltips
     assert not bare, (
-        "Glossary terms shown without a tooltip (in a template, pass the text through `| prose`):\n"
+        "Glossary terms first used in a section without a tooltip (in a template, pass the text through `| prose`):\n"
         + "\n".join(f"  {t}: {', '.join(sorted(where))}" for t, where in sorted(bare.items()))
     )
     assert not wrong_title, "Tooltips that do not match data/glossary.yaml:\n" + "\n".join(wrong_title)
+
+
+def test_a_section_does_not_repeat_a_tooltip(site_pages):
+    """Each tooltip is work for the phone that loads the page: one per term and section is enough."""
+    repeated = []
+    for name, soup in site_pages.items():
+        seen: set[str] = set()
+        for node in soup.find_all(["abbr", *SECTION]):
+            if node.name != "abbr":
+                seen = set()
+            elif node.get_text() in seen:
+                repeated.append(f"{name}: {node.get_text()}")
+            seen.add(node.get_text())
+    assert not repeated, repeated
 
 
 def test_every_glossary_term_is_used_somewhere_else_on_the_site(site_text, expansions):

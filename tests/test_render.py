@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from macros.escape import markdown_heading
 from macros.load import load_curriculum
-from macros.render import Renderer
+from macros.render import Renderer, tooltips_at_first_use
 from sitebuild import MINI
 
 TODAY = datetime.date(2026, 11, 24)
@@ -209,6 +209,14 @@ def test_abbreviations_in_tables_become_tooltips(renderer, mini):
     assert dops["title"] == next(t.expansion for t in mini.glossary if t.term == "DOPS")
     # whole words only
     assert renderer._abbreviate("DOPSX and XDOPS and DOPS-like") == "DOPSX and XDOPS and DOPS-like"
+
+
+def test_a_tooltip_is_kept_at_the_first_use_of_its_term_in_each_section():
+    dops, cbd = '<abbr title="Direct observation">DOPS</abbr>', '<abbr title="Case-based discussion">CbD</abbr>'
+    page = f"<p>{dops} and {cbd}</p><td>{dops}, {dops}</td><h2 id='x'>Next</h2><td>{dops} {cbd}</td><article>{cbd}</article>"
+    assert tooltips_at_first_use(page) == (
+        f"<p>{dops} and {cbd}</p><td>DOPS, DOPS</td><h2 id='x'>Next</h2><td>{dops} {cbd}</td><article>{cbd}</article>"
+    )
 
 
 HOSTILE = {

@@ -1,0 +1,31 @@
+"""Glossary tooltips, as a fellow meets them in a track's checklist: a tap on a phone and a hover on a
+laptop show what the abbreviation stands for. Each term has its tooltip at its first use in each section
+(tests/test_glossary.py checks every page for that); this checks that the tooltips still work."""
+
+from __future__ import annotations
+
+import pytest
+from browsing import DESKTOP, PHONE
+
+
+def first_tooltip(page, curriculum):
+    abbr = page.locator("table.cm-checklist abbr").first
+    expansion = {term.term: term.expansion for term in curriculum.glossary}[abbr.inner_text()]
+    assert abbr.get_attribute("title") == expansion
+    return abbr, expansion
+
+
+@pytest.mark.parametrize("device", ["phone", "laptop"])
+def test_an_abbreviation_in_a_checklist_shows_what_it_stands_for(browser, server, curriculum, device):
+    touch = device == "phone"
+    context = browser.new_context(viewport=PHONE if touch else DESKTOP, has_touch=touch, is_mobile=touch)
+    try:
+        page = context.new_page()
+        page.goto(server.base_url + f"tracks/{curriculum.tracks[0].id.lower()}/")
+        abbr, expansion = first_tooltip(page, curriculum)
+        tooltip = page.get_by_role("tooltip", name=expansion)
+        assert not tooltip.is_visible()
+        abbr.tap() if touch else abbr.hover()
+        tooltip.wait_for(state="visible")
+    finally:
+        context.close()
