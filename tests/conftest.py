@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from macros.load import load_curriculum
 from sitebuild import MINI, PROJECT, build_site, copy_project
@@ -47,13 +49,26 @@ class Build:
 FORK_SITE_URL = "https://fork-owner.github.io/renamed-curriculum/"
 
 
+def build_once(tmp_path_factory, name: str, **options) -> Build:
+    """A strict build of the real site, made once per test run: `make test` runs the tests in two processes
+    (pytest-xdist), and the first to ask builds under a lock while the other waits, then reads the same one."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each process's own
+    folder, record = shared / f"shared-{name}", shared / f"shared-{name}.json"
+    with FileLock(shared / f"shared-{name}.lock"):
+        if not record.exists():
+            result = build_site(PROJECT, folder / "site", **options)
+            assert result.returncode == 0, result.stdout + result.stderr
+            record.write_text(json.dumps(result.stdout + result.stderr), encoding="utf-8")
+    site_url = options.get("env", {}).get("SITE_URL", "")
+    return Build(folder / "site", json.loads(record.read_text(encoding="utf-8")), site_url=site_url)
+
+
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory) -> Build:
     """The real site, built once with `mkdocs build --strict`."""
-    site_dir = tmp_path_factory.mktemp("built") / "site"
-    result = build_site(PROJECT, site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return Build(site_dir, result.stdout + result.stderr)
+    return build_once(tmp_path_factory, "site")
 
 
 @pytest.fixture(scope="session")
@@ -70,16 +85,10 @@ def project_copy(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def preview_build(tmp_path_factory) -> Build:
     """The reviewers' preview (`make preview`), built once: opened from a folder, no server."""
-    site_dir = tmp_path_factory.mktemp("preview") / "site-preview"
-    result = build_site(PROJECT, site_dir, preview=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return Build(site_dir, result.stdout + result.stderr)
+    return build_once(tmp_path_factory, "preview", preview=True)
 
 
 @pytest.fixture(scope="session")
 def fork_build(tmp_path_factory) -> Build:
     """The real site built for another address (SITE_URL), as the deploy workflow builds a fork; once."""
-    site_dir = tmp_path_factory.mktemp("fork") / "site"
-    result = build_site(PROJECT, site_dir, env={"SITE_URL": FORK_SITE_URL})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return Build(site_dir, result.stdout + result.stderr, site_url=FORK_SITE_URL)
+    return build_once(tmp_path_factory, "fork", env={"SITE_URL": FORK_SITE_URL})

@@ -97,6 +97,6 @@ def test_the_search_index_leaves_out_what_the_pages_mark_unsearchable(built_site
             assert not ids & set(doc["text"].split()), doc["location"]
     assert all(f"skills/#{skill_id}" in {doc["location"] for doc in index["docs"]} for skill_id in ids)
     page = (built_site / "self-assessment" / "index.html").read_text(encoding="utf-8")
-    assert all(f'id="have-{skill_id}"' in page for skill_id in ids)
+    assert all(f'id="level-{skill_id}"' in page for skill_id in ids)
     left = [html.name for html in built_site.rglob("*.html") if "curriculum block" in html.read_text(encoding="utf-8")]
     assert not left, f"placeholders left in {left}"

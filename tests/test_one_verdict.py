@@ -78,7 +78,12 @@ CASES = {
     "reviewed-by-quoted-yes": reviewed_by('"yes"'),
     "reviewed-by-true": reviewed_by("true"),
     "reviewed-by-on": reviewed_by("On"),
-    "reviewed-by-a-name": Case("skills.yaml", SKILL_END, f"{SKILL_END}  reviewed_by: Curriculum committee\n", ACCEPTED),
+    "reviewed-by-a-name": Case(
+        "skills.yaml",
+        SKILL_END,
+        f"{SKILL_END}  last_reviewed: 2026-10-01\n  reviewed_by: Curriculum committee\n",  # a review names who and when
+        ACCEPTED,
+    ),
     "text-1:30": Case("skills.yaml", TITLE, "  title: 1:30\n", ACCEPTED),  # text in YAML 1.2 (90 in YAML 1.1)
     "version-unquoted": Case("curriculum.yaml", 'version: "2026.1"', "version: 2026.1", REFUSED),  # a number
     # Dates are YYYY-MM-DD and exist.

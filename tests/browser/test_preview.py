@@ -132,16 +132,16 @@ def test_search_finds_a_skill_by_its_id_and_by_a_word(preview, curriculum):
 
 
 def test_find_my_gap_keeps_ticks_and_a_checklist_downloads(preview, curriculum):
-    """Find my gap works from a file (its script loads, ticks survive a reload); a track's checklist link
-    downloads the file the build wrote."""
+    """Find my gap works from a file (its script loads, a chosen level survives a reload); a track's
+    checklist link downloads the file the build wrote."""
     page = preview.page
     preview.forget()
     page.goto(address_of(preview, "self-assessment.html"))
-    box = page.locator("[data-cm-self-assessment] input[name='have']").first
-    box.check()
+    level = page.locator("[data-cm-self-assessment] select[data-cm-skill]").first
+    level.select_option("3")
     page.reload()
-    assert page.locator("[data-cm-self-assessment] input[name='have']").first.is_checked()
-    page.locator("[data-cm-self-assessment] input[name='have']").first.uncheck()
+    assert level.input_value() == "3"
+    level.select_option("0")
 
     track = curriculum.tracks[0]
     page.goto(address_of(preview, f"tracks/{track.id.lower()}.html"))
