@@ -43,7 +43,7 @@ _FETCHED_BY = {
     "input": ("src",),
 }
 # <link> relations that fetch or connect; the others (canonical, prev, next, alternate…) only name a page.
-_FETCHING_LINK_RELS = {
+FETCHING_LINK_RELS = {
     "stylesheet",
     "icon",
     "shortcut",
@@ -183,7 +183,7 @@ def external_resources(site: BuiltSite) -> list[str]:
             for attribute in _FETCHED_BY.get(element.name, ()):
                 value = element.get(attribute) or ""
                 urls += [c.split()[0] for c in value.split(",") if c.strip()] if attribute == "srcset" else [value]
-            if element.name == "link" and _FETCHING_LINK_RELS & {r.lower() for r in element.get("rel", [])}:
+            if element.name == "link" and FETCHING_LINK_RELS & {r.lower() for r in element.get("rel", [])}:
                 urls.append(element.get("href", ""))
             urls += _CSS_URL.findall(element.get("style", ""))
             if element.name == "style":
