@@ -31,7 +31,7 @@ check: setup
 	$(BIN)/python -m macros check
 
 test: setup-test browser node_modules/.installed
-	$(BIN)/python -m pytest -n auto --dist worksteal
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 bench: setup-test browser node_modules/.installed
 	$(BIN)/python bench/benchmark.py
