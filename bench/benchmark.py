@@ -201,6 +201,7 @@ def _prerendered(real: Path, scratch: Path) -> Path:
 
 def _without_macros(config: dict) -> None:
     config["plugins"] = [p for p in config["plugins"] if not (p == "macros" or (isinstance(p, dict) and "macros" in p))]
+    config.setdefault("hooks", []).append(str(BENCH / "theme_filters.py"))
     config["strict"] = False
 
 

@@ -3,8 +3,9 @@
 Every kind of record is copied N times, each copy under its own keys (US-KNEE-INJ-R2, …) and pointing
 at the copies of the records it refers to, so the copy validates exactly as the real data does. Which
 fields are keys and references is read from the schema (macros/model.py), so the generator follows it
-as it changes. Three kinds are not multiplied:
-  - the entrustment scale and the changelog, which do not grow with the curriculum;
+as it changes. These kinds are not multiplied:
+  - the entrustment scale, the assessment methods and the changelog, which do not grow with the curriculum;
+  - admissions, one record per track;
   - tracks: a track's checklist grows instead (each copy of a skill it teaches joins it); its other
     references stay on the originals, and so do the checklist's references to kinds the track names
     itself (its assessments). Multiplying tracks too would grow the tracks × skills matrix
@@ -20,8 +21,11 @@ import yaml
 
 from macros.model import KINDS, KINDS_BY_NAME, reference_fields
 
-FIXED = {"entrustment", "changelog", "admissions"}  # admissions: one record per track, and tracks grow, not multiply
-GROWN = {"tracks": "skills"}  # kind -> its list that grows N times instead of the records themselves
+# Not multiplied: admissions (one record per track, and tracks grow, not multiply); assessment methods (a larger
+# curriculum assesses more skills with the same methods, and a track's sign-off methods must be its skills').
+FIXED = {"entrustment", "changelog", "admissions", "assessments"}
+# kind -> (its list that grows N times instead of the records themselves, the field each item names its record by)
+GROWN = {"tracks": ("skills", "skill")}
 
 
 def multiplied(kind_name: str) -> bool:
@@ -43,7 +47,7 @@ def write_synthetic_data(real: Path, target: Path, times: int) -> Path:
         if multiplied(kind.name):
             document = [_copy(kind, record, copy) for copy in range(1, times + 1) for record in document]
         elif kind.name in GROWN:
-            document = [_grown(kind, record, GROWN[kind.name], times) for record in document]
+            document = [_grown(kind, record, *GROWN[kind.name], times) for record in document]
         else:
             shutil.copy2(source, target / kind.file)
             continue
@@ -62,13 +66,16 @@ def _copy(kind, record: dict, copy: int) -> dict:
     return record
 
 
-def _grown(kind, record: dict, field: str, times: int) -> dict:
+def _grown(kind, record: dict, field: str, item_key: str, times: int) -> dict:
     """A record kept as it is, with its list `field` grown `times`: each item copied, with the references
     inside the copy number n pointing at the records' copies number n."""
-    references = reference_fields(kind.model)
+    references = list(reference_fields(kind.model))
     # Kinds the record names outside the list keep their originals there, so the copies point at them too
-    # (a track's sign_off_requires must be among the track's own assessments).
-    outside = {ref.kind for path, ref in references if path[:2] != (field, "[]")}
+    # (a track's sign_off_requires must be among the track's own assessments). What each item is (its
+    # `item_key`, a track's skill) is always the copy's, although a track names skills outside its
+    # checklist too (the entry skills of its admission routes).
+    listed = {ref.kind for path, ref in references if path == (field, "[]", item_key)}
+    outside = {ref.kind for path, ref in references if path[:2] != (field, "[]")} - listed
     inside = [
         path[2:]
         for path, ref in references
