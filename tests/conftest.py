@@ -50,8 +50,8 @@ FORK_SITE_URL = "https://fork-owner.github.io/renamed-curriculum/"
 
 
 def build_once(tmp_path_factory, name: str, **options) -> Build:
-    """A strict build of the real site, made once per test run: `make test` runs the tests in two processes
-    (pytest-xdist), and the first to ask builds under a lock while the other waits, then reads the same one."""
+    """A strict build of the real site, made once per test run: `make test` runs the tests in one process per
+    core (pytest-xdist), and the first to ask builds under a lock while the others wait, then read the same one."""
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # the run's folder, above each process's own
