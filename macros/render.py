@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urljoin
@@ -343,20 +344,25 @@ class Renderer:
 
 
 def _abbreviation_pattern(terms: list[str]) -> re.Pattern | None:
-    """Any of the terms as a whole word, the longest first. The alternatives share their prefixes (a trie), so
-    that matching does not slow down with the size of the glossary."""
+    """Any of the terms as a whole word, the longest first."""
     if not terms:
         return None
+    return re.compile(rf"(?<![\w-]){any_of(terms)}(?![\w-])")
+
+
+def any_of(words: Iterable[str]) -> str:
+    """A regular expression for any of the words, the longest first. The alternatives share their prefixes (a
+    trie), so that matching does not slow down as the glossary grows (one alternative per word would)."""
     trie: dict = {}
-    for term in terms:
+    for word in words:
         node = trie
-        for character in term:
+        for character in word:
             node = node.setdefault(character, {})
-        node[""] = {}  # a term ends here
+        node[""] = {}  # a word ends here
 
     def alternatives(node: dict) -> str:
         longer = [re.escape(character) + alternatives(child) for character, child in sorted(node.items()) if character]
-        options = longer + ([""] if "" in node else [])  # a term that ends here is tried after the longer ones
+        options = longer + ([""] if "" in node else [])  # a word that ends here is tried after the longer ones
         return options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
 
-    return re.compile(rf"(?<![\w-]){alternatives(trie)}(?![\w-])")
+    return alternatives(trie)

@@ -16,6 +16,7 @@ tests/test_search_index.py checks the index this produces; if a Material upgrade
 from __future__ import annotations
 
 import re
+import sys
 
 from material.plugins.search import plugin as material_search
 
@@ -69,7 +70,13 @@ def on_config(config):
     glossary = config["mdx_configs"].get("abbr", {}).get("glossary", {})  # filled by the macros module
     SentenceParser.terms = {expansion.lower(): term for term, expansion in glossary.items()}
     if glossary:
-        alternatives = "|".join(re.escape(e) for e in sorted(glossary.values(), key=len, reverse=True))
-        SentenceParser.expansions = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+        from macros.render import any_of  # importable once the macros plugin has run (it comes first)
+
+        expansions = any_of(expansion.lower() for expansion in glossary.values())
+        SentenceParser.expansions = re.compile(rf"(?<!\w){expansions}(?!\w)", re.IGNORECASE)
+        # mkdocs serve rebuilds in this process: leave macros/ to be imported afresh by the next build, as
+        # macros/__init__.py does itself, so that a change saved to its code is previewed.
+        for name in [name for name in sys.modules if name == "macros" or name.startswith("macros.")]:
+            del sys.modules[name]
     material_search.Parser = SentenceParser
     return config
