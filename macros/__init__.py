@@ -42,7 +42,7 @@ def define_env(env) -> None:
     except CurriculumError as error:
         raise PluginError(error.report()) from None
     finally:
-        _import_afresh_next_time()
+        import_afresh_next_time()
     _this_build["curriculum"] = curriculum
     # The preview (mkdocs.preview.yml) names pages page.html; links written by the renderers follow.
     contact = env.conf["extra"].get("academy", {}).get("contact")  # enquiries about a track go here
@@ -160,7 +160,7 @@ def _for_page(env, name: str, render, blocks: Blocks):
     return macro
 
 
-def _import_afresh_next_time() -> None:
+def import_afresh_next_time() -> None:
     """mkdocs serve rebuilds in the same process and mkdocs-macros imports this package by name, so Python would
     keep running the code it imported first. Forgetting the modules here (this build keeps the objects it has)
     makes the next rebuild import macros/ as it is then: a saved change to the code is previewed too."""

@@ -16,7 +16,6 @@ tests/test_search_index.py checks the index this produces; if a Material upgrade
 from __future__ import annotations
 
 import re
-import sys
 
 from material.plugins.search import plugin as material_search
 
@@ -70,13 +69,11 @@ def on_config(config):
     glossary = config["mdx_configs"].get("abbr", {}).get("glossary", {})  # filled by the macros module
     SentenceParser.terms = {expansion.lower(): term for term, expansion in glossary.items()}
     if glossary:
-        from macros.render import any_of  # importable once the macros plugin has run (it comes first)
+        from macros import import_afresh_next_time  # importable once the macros plugin has run (it comes first)
+        from macros.render import any_of
 
         expansions = any_of(expansion.lower() for expansion in glossary.values())
         SentenceParser.expansions = re.compile(rf"(?<!\w){expansions}(?!\w)", re.IGNORECASE)
-        # mkdocs serve rebuilds in this process: leave macros/ to be imported afresh by the next build, as
-        # macros/__init__.py does itself, so that a change saved to its code is previewed.
-        for name in [name for name in sys.modules if name == "macros" or name.startswith("macros.")]:
-            del sys.modules[name]
+        import_afresh_next_time()  # as define_env does: mkdocs serve previews a change saved to macros/ too
     material_search.Parser = SentenceParser
     return config
