@@ -37,6 +37,23 @@ def test_dependencies_are_pinned_exactly(name):
             assert re.fullmatch(r"[A-Za-z0-9_.\-]+==[0-9][A-Za-z0-9.]*", line), f"{name}: {line!r} is not an exact pin"
 
 
+@pytest.mark.parametrize("name", ["requirements", "requirements-test"])
+def test_pins_are_compiled_from_the_requirements_in_files(name):
+    """`make pins` (pip-compile) writes requirements*.txt from requirements*.in: each package the .in file names
+    is pinned at its version there, and every pin says which package it is there for (`# via`)."""
+    compiled = (PROJECT / f"{name}.txt").read_text()
+    assert "pip-compile" in compiled.splitlines()[4] and f"{name}.in" in compiled.splitlines()[4]
+    pins = dict(re.findall(r"^([\w.\-]+)==(\S+)$", compiled, re.MULTILINE))
+    wanted = re.findall(r"^([\w.\-]+)==(\S+)$", (PROJECT / f"{name}.in").read_text(), re.MULTILINE)
+    assert wanted
+    for package, version in wanted:
+        normalised = re.sub(r"[-_.]+", "-", package).lower()
+        assert pins.get(normalised) == version, f"{name}.txt does not pin {package}=={version}: run make pins"
+    blocks = re.split(r"^(?=[\w.\-]+==)", compiled, flags=re.MULTILINE)[1:]
+    assert len(blocks) == len(pins)
+    assert all("# via" in block for block in blocks), "every pin says why it is there"
+
+
 def test_node_tools_are_pinned_exactly():
     package = yaml.safe_load((PROJECT / "package.json").read_text())
     for name, version in package["devDependencies"].items():
