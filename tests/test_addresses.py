@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from gates import BuiltSite, broken_links, external_resources
 from mkdocs.utils.yaml import yaml_load
 
+from macros.calls import UnknownRecord
 from macros.clock import build_date
 from macros.export import FileNames
 from macros.render import Renderer
@@ -159,7 +160,7 @@ def test_renderers_follow_the_page_naming(curriculum):
 
 
 def test_download_url_refuses_a_name_the_build_does_not_write(curriculum):
-    with pytest.raises(ValueError, match="there is no download 'workshop.ics'; the downloads are: "):
+    with pytest.raises(UnknownRecord, match="there is no download 'workshop.ics' — write one of: "):
         Renderer(curriculum, build_date()).download_url("workshop.ics")
 
 

@@ -127,9 +127,9 @@ def test_a_faculty_member_edits_breaks_and_fixes_a_data_file(preview):
 
 
 def test_templates_and_code_are_watched_too(preview):
-    """A template in overrides/ and the code in macros/, saved together: both show after the rebuild."""
+    """A template in macros/templates/ and the code in macros/, saved together: both show after the rebuild."""
     track = load_curriculum(preview.project / "data").tracks[0]
-    template = preview.project / "overrides" / "curriculum" / "skill_catalogue.html"
+    template = preview.project / "macros" / "templates" / "skill_catalogue.html"
     template.write_text(template.read_text(encoding="utf-8") + "<p>Template saved in the preview.</p>\n")
     code = preview.project / "macros" / "render.py"
     title = "_title = Renderer.track_title\nRenderer.track_title = lambda *a, **k: _title(*a, **k) + ' (code saved)'\n"

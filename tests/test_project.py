@@ -11,7 +11,7 @@ import subprocess
 import pytest
 import yaml
 
-from macros.model import KINDS
+from macros.model import DATA_FILES
 from sitebuild import PROJECT
 
 
@@ -62,10 +62,12 @@ def test_node_tools_are_pinned_exactly():
 
 
 def test_every_data_file_points_to_its_schema_and_says_what_it_defines():
-    for kind in KINDS:
-        lines = (PROJECT / "data" / kind.file).read_text(encoding="utf-8").splitlines()
-        assert lines[0] == f"# yaml-language-server: $schema=../schemas/{kind.name}.schema.json", kind.file
-        assert lines[1].startswith("# ") and len(lines[1]) > 20, f"{kind.file}: second line says what the file defines"
+    for kind in DATA_FILES:
+        lines = (PROJECT / "data" / kind.file_name).read_text(encoding="utf-8").splitlines()
+        assert lines[0] == f"# yaml-language-server: $schema=../schemas/{kind.name}.schema.json", kind.file_name
+        assert lines[1].startswith("# ") and len(lines[1]) > 20, (
+            f"{kind.file_name}: second line says what the file defines"
+        )
 
 
 def test_workflows_pass_actionlint():

@@ -1,4 +1,4 @@
-"""The site's search index (overrides/hooks/search_sentences.py over Material's search plugin), read from the
+"""The site's search index (macros/plugin.py: sentence_parser over Material's search plugin), read from the
 built site: snippets read as sentences, labels kept apart from their values and each value, cell and
 caption ended; workshops found by the procedures they teach and by those procedures' abbreviations; the
 results' titles left exactly as the headings are."""

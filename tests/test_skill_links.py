@@ -106,7 +106,7 @@ def renderer_outputs(curriculum):
             if p.default is inspect.Parameter.empty and p.kind is not inspect.Parameter.KEYWORD_ONLY
         ]
         if not required and name != "skill_checklist":
-            yield name, method(root="../")
+            yield name, str(method(root="../"))
     for track in curriculum.tracks:
         yield f"skill_checklist(track={track.id})", renderer.skill_checklist(track=track.id, root="../")
         yield f"track_profile({track.id})", renderer.track_profile(track.id, root="../")
