@@ -24,7 +24,7 @@ def test_every_rule_module_is_registered_once():
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.ID)
 def test_each_rule_has_an_id_named_as_its_module_and_says_what_it_asks(rule):
-    assert rule.ID == rule.__name__.rpartition(".")[2].replace("_", "-")
+    assert rule.__name__.rpartition(".")[2].replace("_", "-") == rule.ID
     assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.ID)
     assert rule.__doc__ and len(rule.__doc__.split()) >= 8 and rule.__doc__.strip().endswith(".")
     assert rules.get(rule.ID) is rule
