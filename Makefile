@@ -35,7 +35,7 @@ test: setup-test browser node_modules/.installed
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
 bench: setup-test browser node_modules/.installed
-	$(BIN)/python bench/benchmark.py
+	$(BIN)/python -m bench.benchmark
 
 pins: setup-test
 	$(BIN)/pip-compile --quiet requirements.in

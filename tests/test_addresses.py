@@ -13,14 +13,14 @@ from urllib.parse import urlsplit
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
-from gates import BuiltSite, broken_links, external_resources
 from mkdocs.utils.yaml import yaml_load
 
 from macros.calls import UnknownRecord
 from macros.clock import build_date
 from macros.export import FileNames
 from macros.render import Renderer
-from sitebuild import PROJECT, mkdocs_yml, site_url
+from tests.support.gates import BuiltSite, broken_links, external_resources
+from tests.support.sitebuild import PROJECT, mkdocs_yml, site_url
 
 TEXT_FILES = ("*.html", "*.xml", "*.json", "*.csv", "*.ics", "*.js", "*.css")
 

@@ -21,7 +21,8 @@ from macros.escape import markdown_heading
 from macros.load import load_curriculum
 from macros.model import SourceKind, TrackKind
 from macros.render import Renderer
-from sitebuild import MINI, PROJECT, academy_contact, mkdocs_yml, site_url
+from tests.support.pages import page
+from tests.support.sitebuild import MINI, PROJECT, academy_contact, mkdocs_yml, site_url
 
 CONFIG = mkdocs_yml()
 SITE_URL = site_url()
@@ -38,10 +39,6 @@ NOT_PUBLISHED = (
 )
 
 
-def page(site, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
 def words(element) -> str:
     """The text as a reader sees it: inline markup (links, dates, tooltips) joined as it is, spaces made single."""
     return " ".join(element.get_text().split())
@@ -52,11 +49,6 @@ def enquiry_of(link) -> tuple[str, str]:
     parts = urlsplit(link["href"])
     assert parts.scheme == "mailto", link["href"]
     return unquote(parts.path), parse_qs(parts.query)["subject"][0]
-
-
-@pytest.fixture(scope="module")
-def mini():
-    return load_curriculum(MINI)
 
 
 @pytest.fixture(scope="module")

@@ -22,8 +22,8 @@ import yaml
 from macros import yamlfile
 from macros.__main__ import main
 from macros.model import DATA_FILES, reference_fields
-from records import track_record
-from sitebuild import PROJECT
+from tests.support.records import track_record
+from tests.support.sitebuild import PROJECT
 
 
 @dataclass

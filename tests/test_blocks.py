@@ -11,7 +11,7 @@ import markdown
 import pytest
 
 from macros.blocks import Blocks, Heading, Html, NotPlaced, Rendered
-from sitebuild import mkdocs_yml
+from tests.support.sitebuild import mkdocs_yml
 
 TABLE = Html('<div class="cm-scroll">\n<table id="first"><tr id="A&amp;B"><td>x</td></tr></table>\n</div>')
 

@@ -14,15 +14,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.load import load_curriculum
-from sitebuild import PROJECT, build_site, mkdocs_yml, site_prefix
-
-
-def page(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def record_rows(table) -> list:
-    return [tr for tr in table.select("tbody tr") if "cm-group" not in (tr.get("class") or [])]
+from tests.support.pages import page, record_rows
+from tests.support.sitebuild import PROJECT, build_site, mkdocs_yml, site_prefix
 
 
 def test_strict_build_prints_no_warning(site_build):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -16,7 +15,8 @@ from pydantic import BaseModel
 from macros.load import load_curriculum
 from macros.model import DATA_FILES, Risk, SkillKind, Source, SourceKind, TrackKind
 from macros.render import Renderer
-from sitebuild import PROJECT
+from tests.support.pages import page, record_rows
+from tests.support.sitebuild import PROJECT
 
 # What the content issue asks for. These are requirements, not results read from the site.
 MIN_SKILLS = 80
@@ -43,14 +43,6 @@ DOSE = re.compile(
     r"(?:\s*/\s*(?:kg|h|hr|hour|day|min))?(?!\w)",
     re.IGNORECASE,
 )
-
-
-def page(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def record_rows(table) -> list:
-    return [tr for tr in table.select("tbody tr") if "cm-group" not in (tr.get("class") or [])]
 
 
 def site_path(href: str, from_path: str) -> str:

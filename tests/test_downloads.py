@@ -23,7 +23,7 @@ from macros.export import CHECKLIST_COLUMNS, FileNames, catalogue, checklist_csv
 from macros.load import load_curriculum
 from macros.model import DATA_FILES
 from macros.schema import curriculum_schema
-from sitebuild import MINI, PROJECT, site_url
+from tests.support.sitebuild import MINI, PROJECT, site_url
 
 SITE_URL = site_url()
 

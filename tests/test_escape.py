@@ -34,7 +34,7 @@ from macros.escape import (
     one_line,
     plain_title,
 )
-from sitebuild import PROJECT
+from tests.support.sitebuild import PROJECT
 
 HOSTILE = [
     'Pain & palliative "care" for fellows\' use',

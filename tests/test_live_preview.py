@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from macros.load import load_curriculum
-from sitebuild import PROJECT, copy_project, site_prefix
+from tests.support.sitebuild import PROJECT, copy_project, site_prefix
 
 WAIT = 120  # seconds: a rebuild takes a few; the limit only keeps a broken preview from hanging the suite
 

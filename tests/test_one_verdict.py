@@ -23,7 +23,7 @@ from yamllint.config import YamlLintConfig
 from macros.__main__ import main
 from macros.model import DATA_FILES_BY_NAME
 from macros.schema import SCHEMAS, schema_file_name
-from sitebuild import PROJECT
+from tests.support.sitebuild import PROJECT
 
 ACCEPTED, REFUSED = True, False
 YAMLLINT = YamlLintConfig(file=str(PROJECT / ".yamllint.yaml"))

@@ -4,6 +4,7 @@ in tests/test_workflows.py."""
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -12,7 +13,7 @@ import pytest
 import yaml
 
 from macros.model import DATA_FILES
-from sitebuild import PROJECT
+from tests.support.sitebuild import PROJECT
 
 
 def test_readme_opens_with_the_two_commands():
@@ -89,3 +90,18 @@ def test_actionlint_catches_a_broken_workflow(tmp_path):
     )
     assert done.returncode == 1
     assert 'property "no_such" is not defined' in done.stdout
+
+
+def test_the_benchmark_uses_public_names_and_no_path_edits():
+    """bench/ imports the project's code and the tests' helpers (tests/support/) by their public names, as a
+    package run from the project's folder (`python -m bench.benchmark`), without changing sys.path."""
+    for script in sorted((PROJECT / "bench").glob("*.py")):
+        tree = ast.parse(script.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(("macros", "tests")):
+                private = [alias.name for alias in node.names if alias.name.startswith("_")]
+                assert not private, f"{script.name} imports {private} from {node.module}"
+            if isinstance(node, ast.Attribute) and node.attr == "path" and getattr(node.value, "id", "") == "sys":
+                raise AssertionError(f"{script.name} changes sys.path")
+            if isinstance(node, ast.Constant) and node.value == "macros/blocks":
+                raise AssertionError(f"{script.name} reads a plugin the build no longer registers")

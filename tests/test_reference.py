@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from macros.model import DATA_FILES, field_shape
 from macros.reference import file_anchor, record_anchor
 from macros.render import Renderer
-from sitebuild import PROJECT, academy_contact
+from tests.support.sitebuild import PROJECT, academy_contact
 
 DOCS = PROJECT / "docs"
 MACROS_GUIDE = DOCS / "contributing" / "macros.md"

@@ -12,16 +12,9 @@ from bs4 import BeautifulSoup
 
 from macros.calls import UnknownRecord, WrongCall
 from macros.escape import markdown_heading
-from macros.load import load_curriculum
 from macros.render import Renderer, tooltips_at_first_use
-from sitebuild import MINI
 
 TODAY = datetime.date(2026, 11, 24)
-
-
-@pytest.fixture(scope="module")
-def mini():
-    return load_curriculum(MINI)
 
 
 CONTACT = "applications@academy.test"  # pages take it from extra.academy.contact in mkdocs.yml

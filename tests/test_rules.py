@@ -13,7 +13,7 @@ from macros.load import load_curriculum, rules
 from macros.load.reading import Loaded
 from macros.load.rules import RULES
 from macros.problems import Problem
-from sitebuild import MINI, PROJECT
+from tests.support.sitebuild import MINI, PROJECT
 
 
 def test_every_rule_module_is_registered_once():

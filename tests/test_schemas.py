@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from macros.__main__ import main
 from macros.model import DATA_FILES, DATA_FILES_BY_NAME, field_shape
 from macros.schema import SCHEMAS, data_file_schema, schema_file_name, schema_files, stale_schemas
-from sitebuild import PROJECT
+from tests.support.sitebuild import PROJECT
 
 DATA_FOLDERS = [PROJECT / "data", PROJECT / "tests" / "fixtures" / "mini"]
 

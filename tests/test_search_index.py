@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.model import TrackKind
+from tests.support.pages import tokens
 
 
 @pytest.fixture(scope="module")
@@ -25,10 +26,6 @@ def entries(index, page: str) -> list[dict]:
 
 def text_of(index, page: str) -> str:
     return " ".join(one_line(BeautifulSoup(doc["text"], "html.parser").get_text()) for doc in entries(index, page))
-
-
-def tokens(text: str, index: dict) -> set[str]:
-    return {t.lower() for t in re.split(index["config"]["separator"], text) if t}
 
 
 def one_line(text: str) -> str:

@@ -14,14 +14,13 @@ import json
 import re
 
 import pytest
-from browsing import new_visit
 from bs4 import BeautifulSoup
-from gates import request_problems
 from markdown.extensions.toc import slugify
 
 from macros.escape import one_line
-from pages_server import PagesServer
-from sitebuild import build_site, copy_project, mkdocs_yml, site_prefix
+from tests.support.gates import request_problems
+from tests.support.pages_server import PagesServer
+from tests.support.sitebuild import build_site, copy_project, mkdocs_yml, site_prefix
 
 TRACK = "FEL-US-6M"
 PAGE = "tracks/fel-us-6m/"
@@ -55,12 +54,11 @@ def hostile(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def reader(hostile, browser):
+def reader(hostile, visits):
     site, _ = hostile
     server = PagesServer(site, site_prefix()).start()
-    visit = new_visit(browser, server)
-    yield visit
-    visit.page.context.close()
+    with visits(server) as visit:
+        yield visit
     server.stop()
 
 
