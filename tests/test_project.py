@@ -105,3 +105,15 @@ def test_the_benchmark_uses_public_names_and_no_path_edits():
                 raise AssertionError(f"{script.name} changes sys.path")
             if isinstance(node, ast.Constant) and node.value == "macros/blocks":
                 raise AssertionError(f"{script.name} reads a plugin the build no longer registers")
+
+
+def test_the_readmes_map_names_every_module_of_macros():
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    tree = readme[readme.index("```\ndata/") : readme.index("## Branding")]
+    named = set(re.findall(r"\b([a-z_]+\.py|[a-z]+/)", tree))
+    present = {p.name for p in (PROJECT / "macros").glob("*.py")}
+    present |= {f"{p.name}/" for p in (PROJECT / "macros").iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert present <= named, f"the README's map leaves out {sorted(present - named)}"
+    for module in (PROJECT / "macros").rglob("*.py"):
+        if module.parent.name in {"model", "load"}:
+            assert module.name == "__init__.py" or module.name in named, f"the README's map leaves out {module}"

@@ -174,6 +174,18 @@ class Loaded:
             if isinstance(raw, dict) and f"{raw.get('kind')}s" == name and isinstance(raw.get("id"), str)
         }
 
+    def by_key(self, name: str) -> dict:
+        """The records of a data file (by its name) that validated, by their key."""
+        key = DATA_FILES_BY_NAME[name].key
+        return {getattr(record, key): record for _, record in self.valid[name]}
+
+    def checklist_entries(self):
+        """(index of the track, track, position in its checklist, entry) for every checklist entry of every track
+        that validated."""
+        for index, track in self.valid["tracks"]:
+            for position, entry in enumerate(track.skills):
+                yield index, track, position, entry
+
     @functools.cached_property
     def scale(self) -> set[int]:
         """The levels of the entrustment scale. A level not on it is reported as such and left out of the rules

@@ -15,32 +15,30 @@ ID = "levels-vs-prerequisites"
 
 def check(loaded: Loaded) -> Iterator[Problem]:
     tracks = DATA_FILES_BY_NAME["tracks"]
-    skills = {s.id: s for _, s in loaded.valid["skills"]}
-    for index, track in loaded.valid["tracks"]:
-        for position, entry in enumerate(track.skills):
-            if not loaded.on_scale(entry):
-                continue
-            lower = [
-                (prerequisite, track.target(prerequisite).level)
-                for prerequisite in getattr(skills.get(entry.skill), "prerequisites", [])
-                if track.target(prerequisite) is not None
-                and loaded.on_scale(track.target(prerequisite))
-                and track.target(prerequisite).level < entry.level
-            ]
-            at = (index, "skills", position)
-            # Only when the skill could be read: one broken skills.yaml must give one message, not one per reason.
-            if entry.above_prerequisite_reason is not None and not lower and entry.skill in skills:
+    skills = loaded.by_key("skills")
+    for index, track, position, entry in loaded.checklist_entries():
+        if not loaded.on_scale(entry):
+            continue
+        lower = [
+            (prerequisite, track.target(prerequisite).level)
+            for prerequisite in getattr(skills.get(entry.skill), "prerequisites", [])
+            if track.target(prerequisite) is not None
+            and loaded.on_scale(track.target(prerequisite))
+            and track.target(prerequisite).level < entry.level
+        ]
+        at = (index, "skills", position)
+        # Only when the skill could be read: one broken skills.yaml must give one message, not one per reason.
+        if entry.above_prerequisite_reason is not None and not lower and entry.skill in skills:
+            yield loaded.problem(
+                tracks,
+                at + ("above_prerequisite_reason",),
+                f"level {entry.level} is not above any prerequisite of {entry.skill} in this track; remove the reason",
+            )
+        if entry.above_prerequisite_reason is None:
+            for prerequisite, level in lower:
                 yield loaded.problem(
                     tracks,
-                    at + ("above_prerequisite_reason",),
-                    f"level {entry.level} is not above any prerequisite of {entry.skill} in this track; "
-                    "remove the reason",
+                    at + ("level",),
+                    f"level {entry.level} for {entry.skill} is above level {level} for its prerequisite "
+                    f"{prerequisite} in this track; lower it, or say why in above_prerequisite_reason",
                 )
-            if entry.above_prerequisite_reason is None:
-                for prerequisite, level in lower:
-                    yield loaded.problem(
-                        tracks,
-                        at + ("level",),
-                        f"level {entry.level} for {entry.skill} is above level {level} for its prerequisite "
-                        f"{prerequisite} in this track; lower it, or say why in above_prerequisite_reason",
-                    )

@@ -15,10 +15,9 @@ ID = "minimums-across-tracks"
 def check(loaded: Loaded) -> Iterator[Problem]:
     tracks = DATA_FILES_BY_NAME["tracks"]
     counted: dict[str, list] = {}
-    for index, track in loaded.valid["tracks"]:
-        for position, entry in enumerate(track.skills):
-            if entry.min_supervised is not None and loaded.on_scale(entry):
-                counted.setdefault(entry.skill, []).append((index, position, track, entry))
+    for index, track, position, entry in loaded.checklist_entries():
+        if entry.min_supervised is not None and loaded.on_scale(entry):
+            counted.setdefault(entry.skill, []).append((index, position, track, entry))
     for places in counted.values():
         for index, position, _, entry in places:
             for _, _, other, other_entry in places:

@@ -13,7 +13,7 @@ ID = "prerequisites"
 
 def check(loaded: Loaded) -> Iterator[Problem]:
     data_file = DATA_FILES_BY_NAME["skills"]
-    skills = {s.id: s for _, s in loaded.valid["skills"]}
+    skills = loaded.by_key("skills")
     for index, skill in loaded.valid["skills"]:
         if skill.id in skill.prerequisites:
             yield loaded.problem(data_file, (index, "prerequisites"), "a skill cannot be its own prerequisite")

@@ -14,18 +14,17 @@ ID = "sign-off-methods"
 
 def check(loaded: Loaded) -> Iterator[Problem]:
     tracks = DATA_FILES_BY_NAME["tracks"]
-    skills = {s.id: s for _, s in loaded.valid["skills"]}
-    for index, track in loaded.valid["tracks"]:
-        for position, entry in enumerate(track.skills):
-            skill = skills.get(entry.skill)
-            for place, method in enumerate(entry.sign_off_requires):
-                at = (index, "skills", position, "sign_off_requires", place)
-                if skill is not None and method not in skill.assessments:
-                    yield loaded.problem(
-                        tracks,
-                        at,
-                        f"{method} is not one of the assessments of {skill.id} ({', '.join(skill.assessments)}); "
-                        "add it to the skill's assessments in data/skills.yaml",
-                    )
-                if method not in track.assessments:
-                    yield loaded.problem(tracks, at, f"{method} is not one of this track's assessments; add it there")
+    skills = loaded.by_key("skills")
+    for index, track, position, entry in loaded.checklist_entries():
+        skill = skills.get(entry.skill)
+        for place, method in enumerate(entry.sign_off_requires):
+            at = (index, "skills", position, "sign_off_requires", place)
+            if skill is not None and method not in skill.assessments:
+                yield loaded.problem(
+                    tracks,
+                    at,
+                    f"{method} is not one of the assessments of {skill.id} ({', '.join(skill.assessments)}); "
+                    "add it to the skill's assessments in data/skills.yaml",
+                )
+            if method not in track.assessments:
+                yield loaded.problem(tracks, at, f"{method} is not one of this track's assessments; add it there")
