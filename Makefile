@@ -6,6 +6,7 @@
 #   make preview the reviewers' copy into site-preview/: open its index.html from the folder, no server
 #   make check   validate data/*.yaml without building
 #   make bench   the performance benchmark; writes its figures into bench/RESULTS.md (not a test)
+#   make pins    compile requirements*.txt (exact pins, with `# via` notes) from requirements*.in
 
 PYTHON ?= python3
 PORT    = 8000
@@ -15,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: dates in the site come from the last commit, not from the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: serve build preview check test bench setup setup-test browser clean
+.PHONY: serve build preview check test bench pins setup setup-test browser clean
 .DEFAULT_GOAL := serve
 
 serve: setup
@@ -34,7 +35,11 @@ test: setup-test browser node_modules/.installed
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
 bench: setup-test browser node_modules/.installed
-	$(BIN)/python bench/benchmark.py
+	$(BIN)/python -m bench.benchmark
+
+pins: setup-test
+	$(BIN)/pip-compile --quiet requirements.in
+	$(BIN)/pip-compile --quiet requirements-test.in
 
 setup: $(VENV)/.runtime
 setup-test: $(VENV)/.test

@@ -1,6 +1,6 @@
 """Performance benchmark: a script, not a test (timings vary with the machine; tests must not).
 
-    make bench                       or   .venv/bin/python bench/benchmark.py [--repeat 3] [--scales 1,10,100]
+    make bench                       or   .venv/bin/python -m bench.benchmark [--repeat 3] [--scales 1,10,100]
 
 Measures, and writes into bench/RESULTS.md between its markers (the notes around them are kept):
   - the full strict build, and the same build with the macros plugin removed (what data-driven
@@ -37,17 +37,15 @@ from pathlib import Path
 
 import yaml
 
+from bench.synthetic import write_synthetic_data
+from macros.clock import build_date
+from macros.load import load_curriculum
+from macros.render import Renderer
+from tests.support.pages_server import PagesServer
+from tests.support.sitebuild import academy_contact, site_prefix
+
 BENCH = Path(__file__).resolve().parent
 PROJECT = BENCH.parent
-sys.path[:0] = [str(PROJECT), str(PROJECT / "tests")]
-
-from synthetic import write_synthetic_data  # noqa: E402
-
-from macros.clock import build_date  # noqa: E402
-from macros.load import load_curriculum  # noqa: E402
-from macros.render import Renderer  # noqa: E402
-from pages_server import PagesServer  # noqa: E402
-from sitebuild import academy_contact, site_prefix  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
@@ -241,7 +239,7 @@ def scaling(scratch: Path, scales: list[int], repeat: int) -> list[str]:
             loads.append(time.perf_counter() - started)
             started = time.perf_counter()
             renderer = Renderer(curriculum, today=build_date(), contact=academy_contact())
-            html = sum(len(getattr(renderer, name)(*args, **kwargs)) for name, args, kwargs in calls)
+            html = sum(len(str(getattr(renderer, name)(*args, **kwargs))) for name, args, kwargs in calls)
             renders.append(time.perf_counter() - started)
         project = _copy_project(scratch / f"project-x{times}")
         shutil.rmtree(project / "data")
@@ -601,7 +599,7 @@ def _version(package: str) -> str:
 
 
 def _command() -> str:
-    return " ".join([".venv/bin/python", "bench/benchmark.py", *sys.argv[1:]])
+    return " ".join([".venv/bin/python", "-m", "bench.benchmark", *sys.argv[1:]])
 
 
 def _write(report: list[str]) -> None:

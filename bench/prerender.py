@@ -28,7 +28,7 @@ def on_config(config):
 
 def on_page_markdown(markdown, page, config, files):
     # The tables wait for the HTML as placeholders (macros/blocks.py): written into the Markdown here instead.
-    markdown, _ = config.plugins["macros/blocks"].blocks.place(page.file.src_uri, markdown)
+    markdown, _ = config.plugins["curriculum"].blocks.place(page.file.src_uri, markdown)
     meta = {key: value for key, value in page.meta.items() if key != "render_macros"}
     front = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n" if meta else ""
     (TARGET / "docs" / page.file.src_uri).write_text(front + markdown, encoding="utf-8")

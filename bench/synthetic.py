@@ -2,7 +2,7 @@
 
 Every kind of record is copied N times, each copy under its own keys (US-KNEE-INJ-R2, …) and pointing
 at the copies of the records it refers to, so the copy validates exactly as the real data does. Which
-fields are keys and references is read from the schema (macros/model.py), so the generator follows it
+fields are keys and references is read from the schema (macros/model/), so the generator follows it
 as it changes. These kinds are not multiplied:
   - the entrustment scale, the assessment methods and the changelog, which do not grow with the curriculum;
   - admissions, one record per track;
@@ -19,18 +19,18 @@ from pathlib import Path
 
 import yaml
 
-from macros.model import KINDS, KINDS_BY_NAME, reference_fields
+from macros.model import DATA_FILES, DATA_FILES_BY_NAME, reference_fields
 
 # Not multiplied: admissions (one record per track, and tracks grow, not multiply); assessment methods (a larger
 # curriculum assesses more skills with the same methods, and a track's sign-off methods must be its skills').
 FIXED = {"entrustment", "changelog", "admissions", "assessments"}
-# kind -> (its list that grows N times instead of the records themselves, the field each item names its record by)
+# data file name -> (its list that grows N times instead of the records themselves, the field each item names its record by)
 GROWN = {"tracks": ("skills", "skill")}
 
 
-def multiplied(kind_name: str) -> bool:
-    kind = KINDS_BY_NAME[kind_name]
-    return kind.many and kind_name not in FIXED and kind_name not in GROWN
+def multiplied(name: str) -> bool:
+    data_file = DATA_FILES_BY_NAME[name]
+    return data_file.many and name not in FIXED and name not in GROWN
 
 
 def renamed(key, copy: int):
@@ -41,35 +41,35 @@ def renamed(key, copy: int):
 def write_synthetic_data(real: Path, target: Path, times: int) -> Path:
     """Write data/*.yaml `times` the size of the real data into `target`; return `target`."""
     target.mkdir(parents=True, exist_ok=True)
-    for kind in KINDS:
-        source = real / kind.file
+    for data_file in DATA_FILES:
+        source = real / data_file.file_name
         document = yaml.safe_load(source.read_text(encoding="utf-8"))
-        if multiplied(kind.name):
-            document = [_copy(kind, record, copy) for copy in range(1, times + 1) for record in document]
-        elif kind.name in GROWN:
-            document = [_grown(kind, record, *GROWN[kind.name], times) for record in document]
+        if multiplied(data_file.name):
+            document = [_copy(data_file, record, copy) for copy in range(1, times + 1) for record in document]
+        elif data_file.name in GROWN:
+            document = [_grown(data_file, record, *GROWN[data_file.name], times) for record in document]
         else:
-            shutil.copy2(source, target / kind.file)
+            shutil.copy2(source, target / data_file.file_name)
             continue
-        (target / kind.file).write_text(
+        (target / data_file.file_name).write_text(
             yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8"
         )
     return target
 
 
-def _copy(kind, record: dict, copy: int) -> dict:
+def _copy(data_file, record: dict, copy: int) -> dict:
     record = yaml.safe_load(yaml.safe_dump(record))  # a deep copy
-    record[kind.key] = renamed(record[kind.key], copy)
-    for path, ref in reference_fields(kind.model):
+    record[data_file.key] = renamed(record[data_file.key], copy)
+    for path, ref in reference_fields(data_file.model):
         if multiplied(ref.kind):
             _rewrite(record, path, lambda key: renamed(key, copy))
     return record
 
 
-def _grown(kind, record: dict, field: str, item_key: str, times: int) -> dict:
+def _grown(data_file, record: dict, field: str, item_key: str, times: int) -> dict:
     """A record kept as it is, with its list `field` grown `times`: each item copied, with the references
     inside the copy number n pointing at the records' copies number n."""
-    references = list(reference_fields(kind.model))
+    references = list(reference_fields(data_file.model))
     # Kinds the record names outside the list keep their originals there, so the copies point at them too
     # (a track's sign_off_requires must be among the track's own assessments). What each item is (its
     # `item_key`, a track's skill) is always the copy's, although a track names skills outside its

@@ -1,6 +1,4 @@
 """A hook for the benchmark's builds without the macros plugin: the theme's templates (overrides/) still need
-the escaping filters that the macros plugin gives them (macros/__init__.py, _ThemeFilters)."""
+the escaping filters that the macros plugin gives them (macros/plugin.py, theme_filters)."""
 
-from macros import _ThemeFilters
-
-on_env = _ThemeFilters().on_env
+from macros.plugin import theme_filters as on_env  # noqa: F401 - MkDocs calls it

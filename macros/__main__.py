@@ -23,7 +23,7 @@ from pathlib import Path
 from . import diff, schema
 from .clock import build_date
 from .load import Published, ended_sessions, load_curriculum, read_documents, review_warnings, unreviewed
-from .model import KINDS_BY_NAME
+from .model import DATA_FILES_BY_NAME
 from .problems import CurriculumError
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -81,11 +81,11 @@ def validate_with_schemas(files: list[Path], folder: Path) -> int:
     from check_jsonschema import main as check_jsonschema  # a test tool: `make setup-test` installs it
 
     status = 0
-    for path, kind in _readable_data_files(files):
-        if kind is None:
+    for path, data_file in _readable_data_files(files):
+        if data_file is None:
             status = 1
             continue
-        arguments = ["--schemafile", str(folder / schema.schema_file_name(kind)), str(path)]
+        arguments = ["--schemafile", str(folder / schema.schema_file_name(data_file)), str(path)]
         status = check_jsonschema(arguments, standalone_mode=False) or status
     return status
 
@@ -95,7 +95,7 @@ def lint(args: argparse.Namespace) -> int:
     the rest are warnings."""
     from yamllint.cli import run as yamllint  # a test tool: `make setup-test` installs it
 
-    readable = [path for path, kind in _readable_data_files(args.files) if kind is not None]
+    readable = [path for path, data_file in _readable_data_files(args.files) if data_file is not None]
     status = 0 if len(readable) == len(args.files) else 1
     if readable:
         try:
@@ -106,12 +106,12 @@ def lint(args: argparse.Namespace) -> int:
 
 
 def _readable_data_files(files: list[Path]):
-    """(path, kind) for each file, kind None when it is not a data file or the check cannot read it (said here,
+    """(path, data_file) for each file, data_file None when it is not a data file or the check cannot read it (said here,
     with the check's own message). Tools that read YAML their own way see only files the check can read: one
     built to exhaust time or memory, or with bytes they would crash on, never reaches them."""
     for path in files:
-        kind = KINDS_BY_NAME.get(path.stem) if path.suffix == ".yaml" else None
-        if kind is None:
+        data_file = DATA_FILES_BY_NAME.get(path.stem) if path.suffix == ".yaml" else None
+        if data_file is None:
             print(f"{path}: not a data file (data/<kind>.yaml)", file=sys.stderr)
             yield path, None
             continue
@@ -121,7 +121,7 @@ def _readable_data_files(files: list[Path]):
             print(error.report(), file=sys.stderr)
             yield path, None
             continue
-        yield path, kind
+        yield path, data_file
 
 
 DIFF_USAGE = """\

@@ -10,8 +10,8 @@ The search index reads each page's HTML too, and skips the elements marked `data
 (checklists, the matrix, Find my gap) only after parsing them. Those elements therefore wait as
 placeholders of their own until the page is indexed, and go in place in the finished page.
 
-A template line that starts with `#` is a Markdown heading (it belongs in the table of contents): it
-stays in the Markdown, and the HTML before and after it becomes a placeholder of its own.
+A renderer that writes headings for the page's table of contents returns them as `Heading`s between its
+`Html` parts (`Rendered`): each Heading becomes a Markdown heading line, each Html part a placeholder.
 """
 
 from __future__ import annotations
@@ -20,17 +20,40 @@ import functools
 import html
 import itertools
 import re
+from dataclasses import dataclass
+
+from .escape import markdown_heading
 
 _PLACEHOLDER = "<!-- curriculum block {} -->"
 _PLACED = re.compile(r"<!-- curriculum block (\d+) -->")
-_HEADING = re.compile(r"^(#.*)$", re.MULTILINE)
 # Text from data is escaped (no `<`, `>` or `"` survives), so these can only match what the templates wrote.
 _ID = re.compile(r'\sid="([^"]*)"')
 _UNSEARCHABLE = re.compile(r"<(\w+)\b[^>]*\sdata-search-exclude[\s>]")
 
 
 class Html(str):
-    """What a template made: HTML, with the Markdown headings it writes on lines of their own."""
+    """HTML a template made, for the page after Markdown."""
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of the page, written into its Markdown so that the table of contents lists it."""
+
+    text: str
+    """Plain text (from data): markdown_heading writes it so that Markdown finds no syntax in it."""
+    id: str
+    level: int = 2
+
+    def markdown(self) -> str:
+        return f"{'#' * self.level} {markdown_heading(self.text)} {{#{self.id}}}"
+
+
+class Rendered(tuple):
+    """What a renderer made for a page, in page order: Headings and Html."""
+
+    def __str__(self) -> str:
+        """The parts as one text, as a page would hold them inline (for reading in tests and tools)."""
+        return "\n\n".join(part.markdown() if isinstance(part, Heading) else part for part in self)
 
 
 class NotPlaced(Exception):
@@ -45,15 +68,18 @@ class Blocks:
         self._unsearchable: dict[str, dict[int, tuple[str, str]]] = {}
         self._numbers = itertools.count()
 
-    def markdown(self, page: str, macro: str, output: str) -> str:
-        """What goes into the page's Markdown for a macro's output: Markdown as it is, HTML as placeholders."""
-        if not isinstance(output, Html):
+    def markdown(self, page: str, macro: str, output: str | Html | Rendered) -> str:
+        """What goes into the page's Markdown for a macro's output: Markdown as it is, headings as Markdown
+        headings, HTML as placeholders."""
+        if isinstance(output, Html):
+            output = Rendered((output,))
+        if not isinstance(output, Rendered):
             return output
-        parts = _HEADING.split(output)  # [html, heading, html, heading, …, html]
-        for index in range(0, len(parts), 2):
-            if parts[index].strip():
-                parts[index] = self._hold(self._waiting, page, macro, parts[index].strip("\n"))
-        return "\n\n".join(part for part in parts if part.strip())
+        return "\n\n".join(
+            part.markdown() if isinstance(part, Heading) else self._hold(self._waiting, page, macro, part)
+            for part in output
+            if isinstance(part, Heading) or part.strip()
+        )
 
     def place(self, page: str, content: str) -> tuple[str, set[str]]:
         """The page's HTML (from Markdown) with its blocks in place but for their unsearchable elements, and

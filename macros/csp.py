@@ -1,5 +1,5 @@
 """The Content-Security-Policy of the site, computed from the built pages. No MkDocs here: the adapter
-(macros/__init__.py) runs site_policy() over every page after the build and writes the result into each.
+(macros/plugin.py) runs site_policy() over every page after the build and writes the result into each.
 
 GitHub Pages sends no headers, so the policy is a <meta http-equiv> element in each page's head
 (overrides/base.html puts it there, before any script or style). Scripts run only from the site's own

@@ -18,7 +18,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from .load import ReadFile, read_documents
-from .model import KINDS, Kind, field_shapes
+from .model import DATA_FILES, DataFile, field_shapes
 
 NOT_SET = object()
 """A field or list entry that is absent on one side."""
@@ -74,30 +74,35 @@ def git_reader(revision: str, data_dir: Path) -> ReadFile:
 
 
 def compare(read_base: ReadFile, read_head: ReadFile) -> list[RecordChange]:
-    """Every record added, removed or changed from base to head, file by file in the order of KINDS.
+    """Every record added, removed or changed from base to head, file by file in the order of DATA_FILES.
     Raises CurriculumError when a file on either side cannot be read."""
     base_documents, head_documents = read_documents(read_base), read_documents(read_head)
     changes = []
-    for kind in KINDS:
-        base, head = _records(kind, base_documents.get(kind.name)), _records(kind, head_documents.get(kind.name))
+    for data_file in DATA_FILES:
+        base, head = (
+            _records(data_file, base_documents.get(data_file.name)),
+            _records(data_file, head_documents.get(data_file.name)),
+        )
         for key, raw in head.items():
             if key not in base:
-                changes.append(RecordChange(kind.file, key, "added", _title(raw)))
-            elif fields := _field_changes(kind.model, base[key], raw, ""):
-                changes.append(RecordChange(kind.file, key, "changed", _title(raw), tuple(fields)))
+                changes.append(RecordChange(data_file.file_name, key, "added", _title(raw)))
+            elif fields := _field_changes(data_file.model, base[key], raw, ""):
+                changes.append(RecordChange(data_file.file_name, key, "changed", _title(raw), tuple(fields)))
         changes += [
-            RecordChange(kind.file, key, "removed", _title(raw)) for key, raw in base.items() if key not in head
+            RecordChange(data_file.file_name, key, "removed", _title(raw))
+            for key, raw in base.items()
+            if key not in head
         ]
     return changes
 
 
-def _records(kind: Kind, document) -> dict[str, object]:
+def _records(data_file: DataFile, document) -> dict[str, object]:
     """A data file's records by key; a file absent on one side has none."""
-    if not kind.many:
+    if not data_file.many:
         return {"": document} if isinstance(document, dict) else {}
     records = {}
     for number, raw in enumerate(document if isinstance(document, list) else [], start=1):
-        key = raw.get(kind.key) if isinstance(raw, dict) else None
+        key = raw.get(data_file.key) if isinstance(raw, dict) else None
         records[str(key) if key is not None else f"number {number} in the file"] = raw
     return records
 

@@ -12,7 +12,7 @@ wherever the text is shown on one line.
                                               json_attribute    self_assessment.html
     a Markdown line (a page's # heading)      markdown_heading  the track_title macro
     <title>, and titles inside attributes     plain_title       overrides/base.html, footer, navigation
-    heading ids and #fragments                heading_id        Python-Markdown's table of contents
+    heading ids and #fragments                (Python-Markdown's table of contents: its own slugify)
     navigation, table of contents, search     (MkDocs and Material take the heading's HTML text as it is:
       index and results                        what markdown_heading or html_text wrote)
     meta description                          html_attribute    overrides/base.html
@@ -22,16 +22,13 @@ wherever the text is shown on one line.
     an iCalendar TEXT value                   ics_text          export.py
 
 Where two places need the same rule they share a function, and the table says so. This module never
-imports MkDocs; the adapter (macros/__init__.py) makes the theme's filters of plain_title and
-html_attribute, and hands heading_id to the table of contents. tests/test_escape.py feeds the same
-hostile strings through every function here.
+imports MkDocs; macros/plugin.py makes the theme's filters of html_text, plain_title and html_attribute.
+tests/test_escape.py feeds the same hostile strings through every function here.
 """
 
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 
 from markupsafe import Markup, escape
 
@@ -75,15 +72,6 @@ def plain_title(title: str) -> Markup:
     references kept) for <title> and for attribute values: references decoded, tags dropped, then
     escaped once. Material's own `| e` would show a reference such as &#38; to a screen reader as typed."""
     return escape(Markup(title).striptags())  # noqa: S704 - read as HTML only to drop its tags, then escaped
-
-
-def heading_id(text: str, separator: str = "-") -> str:
-    """A heading's id, and so the #fragment of links to it: a readable slug of its text. Python-Markdown's
-    own rule (ASCII letters and digits, accents dropped, other characters removed, spaces as separators),
-    so the site's anchors keep their addresses, except that a slug neither starts nor ends with a separator."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    words = re.sub(r"[^\w\s-]", "", ascii_text).strip().lower()
-    return re.sub(rf"[{re.escape(separator)}\s]+", separator, words).strip(separator)
 
 
 def css_string(text: str) -> Markup:

@@ -2,7 +2,7 @@
 
 Pure functions of a Curriculum: the same data and build date always give the same bytes (no
 wall-clock time: the build date comes from macros/clock.py). `catalogue()` lists every file with what it
-holds: macros/__init__.py writes exactly those files into the built site's downloads/ folder, and the
+holds: macros/plugin.py writes exactly those files into the built site's downloads/ folder, and the
 Downloads page lists exactly those; track pages and the workshops page link to theirs.
 """
 
@@ -14,11 +14,11 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from urllib.parse import urljoin, urlsplit
 
 from .escape import csv_cell, ics_text, json_document
-from .model import KINDS, Curriculum, Track
+from .model import DATA_FILES, Curriculum, Track
 from .schema import curriculum_schema
+from .urls import Links, host
 
 
 class FileNames:
@@ -44,6 +44,11 @@ class Format(StrEnum):
     calendar = "calendar"
     spreadsheet = "spreadsheet"
     data = "data"
+
+    @property
+    def saved(self) -> bool:
+        """Whether its link asks the browser to save the file; a calendar opens in the reader's calendar instead."""
+        return self is not Format.calendar
 
 
 @dataclass(frozen=True)
@@ -108,12 +113,12 @@ def downloads(curriculum: Curriculum, today: datetime.date, site_url: str) -> di
 def curriculum_document(curriculum: Curriculum) -> dict:
     """Every record, one property per data file, in the shape macros/schema.py curriculum_schema() describes."""
     document = {}
-    for kind in KINDS:
-        records = getattr(curriculum, kind.attribute)
-        if kind.many:
-            document[kind.name] = [record.model_dump(mode="json") for record in records]
+    for data_file in DATA_FILES:
+        records = getattr(curriculum, data_file.attribute)
+        if data_file.many:
+            document[data_file.name] = [record.model_dump(mode="json") for record in records]
         else:
-            document[kind.name] = records.model_dump(mode="json")
+            document[data_file.name] = records.model_dump(mode="json")
     return document
 
 
@@ -163,7 +168,7 @@ def checklist_csv(curriculum: Curriculum, track: Track, site_url: str) -> bytes:
             entry.min_supervised if entry.min_supervised is not None else "",
             ", ".join(curriculum.get("assessments", a).short_title for a in skill.assessments),
             curriculum.source_of(track, entry).title,
-            urljoin(site_url, f"skills/#{skill.id}"),
+            Links(site_url=site_url).absolute_skill(skill.id),
             "",
             "",
             "",
@@ -188,11 +193,11 @@ def workshops_ics(curriculum: Curriculum, today: datetime.date, site_url: str) -
     calendar.add("x-wr-calname", ics_text(f"{curriculum.info.title}: workshops"))
     # DTSTAMP must be a date-time; the build date at midnight UTC keeps the file the same for the same commit.
     stamp = datetime.datetime.combine(today, datetime.time(), tzinfo=datetime.UTC)
-    host = urlsplit(site_url).hostname or "localhost"
+    links, where = Links(site_url=site_url), host(site_url)
     for session in curriculum.upcoming_workshops(today):
         track = curriculum.track(session.track)
         event = Event()
-        event.add("uid", f"{session.id}@{host}")
+        event.add("uid", f"{session.id}@{where}")
         event.add("dtstamp", stamp)
         event.add("dtstart", session.start)
         event.add("dtend", (session.end or session.start) + datetime.timedelta(days=1))  # all-day: end is exclusive
@@ -205,7 +210,7 @@ def workshops_ics(curriculum: Curriculum, today: datetime.date, site_url: str) -
                 f"check the workshops page before you travel."
             ),
         )
-        event.add("url", urljoin(site_url, f"workshops/#{session.id}"))
+        event.add("url", links.absolute_session(session.id))
         calendar.add_component(event)
     return calendar.to_ical()
 

@@ -25,7 +25,7 @@ class Problem:
 
 class CurriculumError(Exception):
     """The data cannot be published. Holds every problem found, in file and line order; `more_in` names the
-    files that have more problems than are listed (macros/load.py stops looking after a while)."""
+    files that have more problems than are listed (macros/load/ stops looking after a while)."""
 
     def __init__(self, problems: list[Problem], more_in: list[str] = ()):
         self.problems = sorted(problems)

@@ -1,10 +1,10 @@
-"""The data reference, read from the models: every field of every record kind, what may be written in it,
-whether it is required, and what it means (the field's docstring). Rendered on the faculty pages by
-Renderer.data_reference, so the reference cannot drift from the code that checks the data."""
+"""The data reference, read from the code that checks the data: every field of every data file, what may be
+written in it (each type's Meaning, macros/model/values.py), whether it is required, and what it means (the
+field's docstring); then every rule across records (macros/load/rules/, each rule's docstring). Rendered on
+the faculty pages by Renderer.data_reference, so the reference cannot drift from the check."""
 
 from __future__ import annotations
 
-import datetime
 import enum
 import re
 import typing
@@ -12,16 +12,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from .model import (
-    CURRENCY_PATTERN,
-    ID_PATTERN,
-    KINDS,
-    KINDS_BY_NAME,
-    MONTH_OR_DATE_PATTERN,
-    TEXT_PATTERN,
-    RefTo,
-    field_shape,
-)
+from .load.rules import RULES
+from .model import DATA_FILES, DATA_FILES_BY_NAME, Meaning, RefTo, field_shape
 
 
 @dataclass(frozen=True)
@@ -83,8 +75,14 @@ def _prose(text: str, first: bool) -> list[Part]:
     return [Part(text.strip(), space_before=first or text[0].isspace())] if text.strip() else []
 
 
-def file_anchor(kind_name: str) -> str:
-    return f"file-{kind_name.replace('_', '-')}"
+@dataclass(frozen=True)
+class RuleDoc:
+    id: str
+    says: Words
+
+
+def file_anchor(name: str) -> str:
+    return f"file-{name.replace('_', '-')}"
 
 
 def record_anchor(model: type[BaseModel]) -> str:
@@ -92,22 +90,28 @@ def record_anchor(model: type[BaseModel]) -> str:
 
 
 def record_docs() -> list[RecordDoc]:
-    """One section per data file, in the order of KINDS, each followed by the records nested in it."""
+    """One section per data file, in the order of DATA_FILES, each followed by the records nested in it."""
     sections, shown = [], set()
-    for kind in KINDS:
-        intro = f"{kind.purpose} The file holds {'a list of records' if kind.many else 'one record'}."
-        if kind.key:
-            intro += f" Each record is known by its `{kind.key}`, which must be unique."
-        sections.append(RecordDoc(file_anchor(kind.name), f"data/{kind.file}", words(intro), _fields(kind.model)))
+    for data_file in DATA_FILES:
+        intro = f"{data_file.purpose} The file holds {'a list of records' if data_file.many else 'one record'}."
+        if data_file.key:
+            intro += f" Each record is known by its `{data_file.key}`, which must be unique."
+        heading = f"data/{data_file.file_name}"
+        sections.append(RecordDoc(file_anchor(data_file.name), heading, words(intro), _fields(data_file.model)))
         places: dict[type[BaseModel], list[str]] = {}
-        for model, path in _nested(kind.model, ()):
+        for model, path in _nested(data_file.model, ()):
             if model not in shown:
                 places.setdefault(model, []).append(" → ".join(f"`{name}`" for name in path))
         for model, where in places.items():
             shown.add(model)
-            intro = words(f"Written in `data/{kind.file}` under {', '.join(where)}.")
+            intro = words(f"Written in `{heading}` under {', '.join(where)}.")
             sections.append(RecordDoc(record_anchor(model), _title(model), intro, _fields(model)))
     return sections
+
+
+def rule_docs() -> list[RuleDoc]:
+    """Each rule across records, in the order the check applies them: its ID and what it asks, in its words."""
+    return [RuleDoc(rule.ID, words(" ".join(rule.__doc__.split()))) for rule in RULES]
 
 
 def _title(model: type[BaseModel]) -> str:
@@ -151,17 +155,19 @@ def _what(annotation, metadata=()) -> Words:
         each = Part(f"{_list(limits.get('min_length'))}, each: {first.text[0].lower()}{first.text[1:]}")
         return (each, *rest)
     if ref is not None:
-        target = KINDS_BY_NAME[ref.kind]
+        target = DATA_FILES_BY_NAME[ref.file]
         noun = "An ID" if ref.key == "id" else f"A {ref.key}"
-        return (Part(f"{noun} from"), Part(f"data/{target.file}", code=True, anchor=file_anchor(target.name)))
+        return (Part(f"{noun} from"), Part(f"data/{target.file_name}", code=True, anchor=file_anchor(target.name)))
     if origin is typing.Literal:
         return _one_of(args)
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         return _one_of([member.value for member in annotation])
     if _is_record(annotation):
         return (Part("A record with the fields of"), Part(_title(annotation), anchor=record_anchor(annotation)))
-    if annotation is datetime.date:
-        return words("A date written `YYYY-MM-DD`, e.g. `2026-11-01`")
+    meaning = next((m for m in reversed(metadata) if isinstance(m, Meaning)), None)
+    if meaning is not None:
+        longest = limits.get("max_length")
+        return words(meaning.what.format(up_to=f", at most {longest} characters" if longest else ""))
     if annotation is int:
         return words(_number(limits))
     if annotation is str:
@@ -170,7 +176,6 @@ def _what(annotation, metadata=()) -> Words:
 
 
 _UnionType = type(int | None)
-NO_SPACE_AT_ENDS = r"^\S(.*\S)?$"
 
 
 def _is_record(value) -> bool:
@@ -210,18 +215,9 @@ def _number(limits: dict) -> str:
 
 
 def _text(limits: dict) -> str:
+    """Text of a type that does not say what it means (every constrained text type does, with its Meaning)."""
     pattern, longest = limits.get("pattern"), limits.get("max_length")
     up_to = f", at most {longest} characters" if longest else ""
-    if pattern == ID_PATTERN:
-        return f"An ID: capital letters and digits in parts joined by single hyphens, e.g. `US-LUMB-FACET`{up_to}"
-    if pattern and pattern.startswith("^https://"):
-        return f"A web address starting with `https://`{up_to}"
-    if pattern == NO_SPACE_AT_ENDS:
-        return f"Text with no space at the start or end{up_to}"
-    if pattern == MONTH_OR_DATE_PATTERN:
-        return "A month written `YYYY-MM`, e.g. `2027-01`, or a date written `YYYY-MM-DD`, e.g. `2027-01-04`"
-    if pattern == CURRENCY_PATTERN:
-        return "Three capital letters, e.g. `INR` or `USD`"
-    if pattern and pattern != TEXT_PATTERN:
+    if pattern:
         return f"Text of the form `{pattern}` (a regular expression){up_to}"
     return f"Text, not empty{up_to}" if limits.get("min_length") else f"Text{up_to}"

@@ -1,10 +1,10 @@
-"""Curriculum -> HTML fragments for pages: one method, one template, per kind of table.
+"""Curriculum -> HTML for pages: one method, one template, per kind of table.
 
-Templates live in overrides/curriculum/. Every value they write goes through html_text (macros/escape.py,
-the templates' `finalize`), so text from data is always shown as typed: markup is escaped, and `{{ … }}`
-is never executed (macro output is not rendered again). Every value is put on one line, so nothing from
-data can start a line: a line that starts with `#` is a Markdown heading the template wrote
-(macros/blocks.py keeps it in the page's Markdown; the HTML reaches the page after Markdown).
+Templates live in macros/templates/. Every value they write goes through html_text (macros/escape.py, the
+templates' `finalize`), so text from data is always shown as typed: markup is escaped, and `{{ … }}` is never
+executed (macro output is not rendered again). A renderer returns Html, or Rendered parts (macros/blocks.py)
+when the page's table of contents must list its headings: the HTML reaches the page after Markdown, so a
+template may spread an element over several lines. Every address comes from macros/urls.py (`links`).
 """
 
 from __future__ import annotations
@@ -12,64 +12,20 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urljoin
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .blocks import Html
+from .blocks import Heading, Html, Rendered
+from .calls import UnknownRecord, WrongCall
 from .escape import css_string, html_attribute, html_text, json_attribute, markdown_heading, one_line
 from .export import NOT_YET_DONE, FileNames, Format, catalogue, self_assessment_data
-from .model import Curriculum, Track, TrackKind
-from .reference import record_docs
+from .model import Curriculum, Retired, Track, TrackKind
+from .reference import record_docs, rule_docs
+from .urls import Links, mailto, track_page
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "curriculum"
-
-
-def track_page(track_id: str) -> str:
-    """Where a track's page is, under docs/ (with .md) and on the site (with /): tracks/<id in lower case>."""
-    return f"tracks/{track_id.lower()}"
-
-
-@dataclass(frozen=True)
-class Links:
-    """Where things live on the site, relative to the page being rendered (`root` leads to the site root).
-    The published site serves each page as a folder (`skills/`); the preview reviewers open from a
-    folder on their computer names each page's file (`skills.html`), as MkDocs does with
-    use_directory_urls off."""
-
-    root: str = ""
-    directory_urls: bool = True
-    site_url: str = ""  # where the site is published, for addresses readers copy
-
-    def page(self, path: str) -> str:
-        """A page by its path without an ending, e.g. "skills" or "tracks/fel-us-6m"."""
-        return f"{self.root}{path}/" if self.directory_urls else f"{self.root}{path}.html"
-
-    def skill(self, skill_id: str) -> str:
-        return f"{self.page('skills')}#{skill_id}"
-
-    def absolute_skill(self, skill_id: str) -> str:
-        """A skill's address on the published site (its permalink), or relative to the root without site_url."""
-        return urljoin(self.site_url, f"skills/#{skill_id}") if self.site_url else self.skill(skill_id)
-
-    def track(self, track_id: str) -> str:
-        return self.page(track_page(track_id))
-
-    def domain(self, domain_id: str) -> str:
-        return f"{self.page('skills')}#{domain_id}"
-
-    def need(self, need_id: str) -> str:
-        return f"{self.page('gap-analysis')}#{need_id}"
-
-    def download(self, name: str) -> str:
-        return f"{self.root}downloads/{name}"
-
-    def applying(self, track_id: str) -> str:
-        """The track's section of the How to apply page."""
-        return f"{self.page('apply')}#{track_id}"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 # A page section starts at a heading, an <article> or a <section>; a glossary tooltip is an <abbr> with a title.
@@ -166,16 +122,18 @@ class Renderer:
         """Every track as a card: name, kind, duration, imaging, one line about it, who it is for."""
         return self._render("track_cards.html", root)
 
-    def how_to_apply(self, *, root: str = "") -> str:
+    def how_to_apply(self, *, root: str = "") -> Rendered:
         """Per track, under a heading whose anchor is the track's ID: what the academy has published about
         applying (data/admissions.yaml), what it has not, and a link that writes to the academy about it.
         Markdown headings, so that the page's table of contents lists the tracks."""
-        sections = []
+        parts = []
         for track in self.curriculum.tracks:
             admission = self.curriculum.admission(track.id)
-            block = self._render("admission.html", root, track=track, admission=admission)
-            sections.append(f"## {markdown_heading(track.title)} {{ #{track.id} }}\n\n{block}")
-        return Html("\n\n".join(sections))
+            parts += (
+                Heading(track.title, track.id),
+                self._render("admission.html", root, track=track, admission=admission),
+            )
+        return Rendered(parts)
 
     def downloads_list(self, *, root: str = "") -> str:
         """Every file the build writes under downloads/, by format, with what it holds and how to open it."""
@@ -188,7 +146,10 @@ class Renderer:
     def skill_checklist(self, track: str | None = None, domain: str | None = None, *, root: str = "") -> str:
         """A track's checklist (target level, minimum number) or a domain's skills, grouped by domain."""
         if (track is None) == (domain is None):
-            raise ValueError("skill_checklist needs exactly one of track= or domain=")
+            raise WrongCall(
+                "needs exactly one of track= or domain=",
+                'write skill_checklist(track="…") for a track\'s checklist or skill_checklist(domain="…") for a domain',
+            )
         c = self.curriculum
         if track is not None:
             the_track = self._track(track)
@@ -204,14 +165,13 @@ class Renderer:
             "skill_checklist.html", root, caption=caption, track=the_track, groups=groups, methods=methods
         )
 
-    def skill_catalogue(self, *, root: str = "") -> str:
+    def skill_catalogue(self, *, root: str = "") -> Rendered:
         """Every skill, grouped by domain, each under a heading whose anchor is its ID. Each domain's heading is
         a Markdown heading (anchored by the domain's ID), so that the page's table of contents lists it."""
         parts = [self._render("skill_catalogue_index.html", root)]
         for domain in self.curriculum.domains:
-            parts.append(f"## {markdown_heading(domain.title)} {{#{domain.id}}}")
-            parts.append(self._render("skill_catalogue.html", root, domain=domain))
-        return Html("\n\n".join(parts))
+            parts += (Heading(domain.title, domain.id), self._render("skill_catalogue.html", root, domain=domain))
+        return Rendered(parts)
 
     def skill_matrix(self, *, root: str = "") -> str:
         """Skills down, tracks across: the target level each track sets for each skill."""
@@ -288,21 +248,27 @@ class Renderer:
         return self._render("changelog.html", root)
 
     def data_reference(self, *, root: str = "") -> str:
-        """Every field of every data file, read from the models (for faculty)."""
-        return self._render("data_reference.html", root, sections=record_docs())
+        """Every field of every data file, read from the models, and every rule across records (for faculty)."""
+        return self._render("data_reference.html", root, sections=record_docs(), rules=rule_docs())
 
     def download_url(self, name: str, *, root: str = "") -> str:
         """The address of one of the build's downloads (macros/export.py), from the calling page, for a
         link written in the page."""
         names = FileNames.every(self.curriculum)
         if name not in names:
-            raise ValueError(f"there is no download '{name}'; the downloads are: {', '.join(names)}")
+            raise UnknownRecord(f"there is no download '{name}'", f"write one of: {', '.join(names)}")
         return Links(root, self.directory_urls).download(name)
 
-    def moved_page(self, old, target: str, canonical: str) -> str:
-        """The page left at a retired track's old address: an HTML redirect to `target`, with a plain link too."""
-        track = self.curriculum.track(old.replaced_by)
-        return self.env.get_template("moved_page.html").render(old=old, track=track, target=target, canonical=canonical)
+    def moved_page(self, old: Retired) -> str:
+        """The page left at a retired track's old address: an HTML redirect to its replacement's page, with a plain
+        link too."""
+        new, links = track_page(old.replaced_by), Links(directory_urls=self.directory_urls, site_url=self.site_url)
+        return self.env.get_template("moved_page.html").render(
+            old=old,
+            track=self.curriculum.track(old.replaced_by),
+            target=links.sibling(new),
+            canonical=links.canonical(new),
+        )
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -310,21 +276,21 @@ class Renderer:
         """A mailto: link to the academy with the track named in the subject: no form, no other host."""
         if not self.contact:
             raise ValueError("the academy's contact address is missing: set extra.academy.contact in mkdocs.yml")
-        return f"mailto:{quote(self.contact, safe='@')}?subject={quote(f'Enquiry: {track.title}', safe='')}"
+        return mailto(self.contact, f"Enquiry: {track.title}")
 
     def _track(self, track_id: str) -> Track:
         return self._record("tracks", track_id)
 
-    def _record(self, kind: str, key):
+    def _record(self, file: str, key):
         try:
-            return self.curriculum.get(kind, key)
+            return self.curriculum.get(file, key)
         except KeyError:
-            raise ValueError(f"no record '{key}' in data/{kind}.yaml") from None
+            raise UnknownRecord.of(f"data/{file}.yaml", key, self.curriculum.keys(file)) from None
 
     def _render(self, template: str, root: str, **context) -> Html:
         links = Links(root, self.directory_urls, self.site_url)
         html = self.env.get_template(template).render(c=self.curriculum, links=links, today=self.today, **context)
-        # One raw HTML block for Markdown (between its headings): no blank lines, nothing indented like code.
+        # Lines as the template wrote them, without their indentation and blank lines: smaller pages.
         return Html("\n".join(line.strip() for line in html.splitlines() if line.strip()))
 
     def _abbreviate(self, text: str) -> Markup:

@@ -12,18 +12,18 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, create_model
 
-from .model import KINDS, Kind, field_shapes
+from .model import DATA_FILES, DataFile, field_shapes
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
 
-def data_file_schema(kind: Kind) -> dict:
-    """The schema of data/<kind>.yaml."""
-    shape = list[kind.model] if kind.many else kind.model
+def data_file_schema(data_file: DataFile) -> dict:
+    """The schema of data/<name>.yaml."""
+    shape = list[data_file.model] if data_file.many else data_file.model
     schema = TypeAdapter(shape).json_schema()
-    _say_what_only_the_check_checks(kind.model, schema)
-    return {"$schema": DIALECT, **schema, "title": kind.file, "description": kind.purpose}
+    _say_what_only_the_check_checks(data_file.model, schema)
+    return {"$schema": DIALECT, **schema, "title": data_file.file_name, "description": data_file.purpose}
 
 
 def _say_what_only_the_check_checks(model, schema: dict, done: set | None = None) -> None:
@@ -38,7 +38,7 @@ def _say_what_only_the_check_checks(model, schema: dict, done: set | None = None
         if shape.ref is not None:
             what = "an ID" if shape.ref.key == "id" else f"a {shape.ref.key}"
             definition["properties"][name]["description"] += (
-                f" Whether {'each' if shape.many else 'it'} is {what} in data/{shape.ref.kind}.yaml only the check "
+                f" Whether {'each' if shape.many else 'it'} is {what} in data/{shape.ref.file}.yaml only the check "
                 "(make check) can tell, not the editor."
             )
         elif shape.nested is not None:
@@ -47,7 +47,9 @@ def _say_what_only_the_check_checks(model, schema: dict, done: set | None = None
 
 def curriculum_schema() -> dict:
     """The schema of the whole curriculum as one JSON document, one property per data file."""
-    fields = {kind.name: (list[kind.model] if kind.many else kind.model, ...) for kind in KINDS}
+    fields = {
+        data_file.name: (list[data_file.model] if data_file.many else data_file.model, ...) for data_file in DATA_FILES
+    }
     model = create_model("Curriculum", **fields)
     return {
         "$schema": DIALECT,
@@ -56,16 +58,16 @@ def curriculum_schema() -> dict:
     }
 
 
-def schema_file_name(kind: Kind) -> str:
+def schema_file_name(data_file: DataFile) -> str:
     """The name each data file's first line points to: `# yaml-language-server: $schema=../schemas/<this>`."""
-    return f"{kind.name}.schema.json"
+    return f"{data_file.name}.schema.json"
 
 
 def schema_files() -> dict[str, str]:
     """Every data file's schema as the text committed under schemas/, by file name."""
     return {
-        schema_file_name(kind): json.dumps(data_file_schema(kind), indent=2, ensure_ascii=False) + "\n"
-        for kind in KINDS
+        schema_file_name(data_file): json.dumps(data_file_schema(data_file), indent=2, ensure_ascii=False) + "\n"
+        for data_file in DATA_FILES
     }
 
 

@@ -13,7 +13,7 @@ import pytest
 from filelock import FileLock
 
 from macros.load import load_curriculum
-from sitebuild import MINI, PROJECT, build_site, copy_project
+from tests.support.sitebuild import MINI, PROJECT, build_site, copy_project
 
 # Builds in tests use the commit's date (as `make` does) so that they are reproducible.
 os.environ.setdefault(
@@ -24,9 +24,29 @@ os.environ.setdefault(
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 
 
+BUILDS = {"site_build", "built_site", "preview_build", "fork_build", "project_copy", "preview"}
+"""Fixtures that build or serve the site: a test that uses one is marked `build`."""
+
+
+def pytest_collection_modifyitems(config, items):
+    browser_tests = Path(__file__).parent / "browser"
+    for item in items:
+        if Path(item.fspath).is_relative_to(browser_tests):
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.build)
+        elif BUILDS.intersection(item.fixturenames) or "build_site" in item.function.__code__.co_names:
+            item.add_marker(pytest.mark.build)
+
+
 @pytest.fixture(scope="session")
 def curriculum():
     return load_curriculum(PROJECT / "data")
+
+
+@pytest.fixture(scope="session")
+def mini():
+    """The tiny fixture curriculum (tests/fixtures/mini), loaded."""
+    return load_curriculum(MINI)
 
 
 @pytest.fixture

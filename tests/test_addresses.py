@@ -4,6 +4,7 @@ default one; the reviewers' preview names a file in every link, since it is open
 
 from __future__ import annotations
 
+import ast
 import csv
 import io
 import re
@@ -12,13 +13,14 @@ from urllib.parse import urlsplit
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
-from gates import BuiltSite, broken_links, external_resources
 from mkdocs.utils.yaml import yaml_load
 
+from macros.calls import UnknownRecord
 from macros.clock import build_date
 from macros.export import FileNames
 from macros.render import Renderer
-from sitebuild import PROJECT, mkdocs_yml, site_url
+from tests.support.gates import BuiltSite, broken_links, external_resources
+from tests.support.sitebuild import PROJECT, mkdocs_yml, site_url
 
 TEXT_FILES = ("*.html", "*.xml", "*.json", "*.csv", "*.ics", "*.js", "*.css")
 
@@ -159,7 +161,7 @@ def test_renderers_follow_the_page_naming(curriculum):
 
 
 def test_download_url_refuses_a_name_the_build_does_not_write(curriculum):
-    with pytest.raises(ValueError, match="there is no download 'workshop.ics'; the downloads are: "):
+    with pytest.raises(UnknownRecord, match="there is no download 'workshop.ics' — write one of: "):
         Renderer(curriculum, build_date()).download_url("workshop.ics")
 
 
@@ -174,3 +176,62 @@ def test_the_preview_link_check_catches_folder_links(built_site):
     disk, it fails."""
     problems = broken_links(BuiltSite(built_site, site_url(), folder_index=False))
     assert any('<a href="../skills/#' in problem and "there is no file at" in problem for problem in problems)
+
+
+# -- one authority for addresses ----------------------------------------------------------------------
+
+SITE_PATH = re.compile(
+    r"(?<![\w./-])(?:skills|tracks|downloads|workshops|apply|gap-analysis)/|/#|/index\.html|^\.html$"
+)
+URL_FUNCTIONS = {"urljoin", "urlsplit", "urlparse", "quote"}
+
+
+def assembled_paths(source: str) -> list[str]:
+    """Where Python code builds a site address itself: a string with a page path in it (docstrings aside), or
+    urllib.parse put to work."""
+    tree = ast.parse(source)
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            if SITE_PATH.search(node.value) or node.value.startswith("mailto:"):
+                found.append(f"line {node.lineno}: {node.value!r}")
+        elif isinstance(node, ast.ImportFrom) and node.module == "urllib.parse":
+            found.append(f"line {node.lineno}: imports urllib.parse")
+        elif isinstance(node, ast.Name) and node.id in URL_FUNCTIONS:
+            found.append(f"line {node.lineno}: {node.id}()")
+    return found
+
+
+def assembled_in_template(text: str) -> list[str]:
+    """An href or src a template writes with a path of its own, not one from `links` (macros/urls.py)."""
+    values = re.findall(r'\b(?:href|src|action)="([^"]*)"', text)
+    return [value for value in values if re.search(r"/|\.html", re.sub(r"\{\{.*?\}\}", "", value))]
+
+
+def test_every_address_comes_from_the_url_module():
+    problems = []
+    for module in sorted((PROJECT / "macros").rglob("*.py")):
+        if module.name != "urls.py":
+            problems += [f"{module.relative_to(PROJECT)} {p}" for p in assembled_paths(module.read_text("utf-8"))]
+    for template in sorted((PROJECT / "macros" / "templates").glob("*.html")):
+        problems += [
+            f"{template.relative_to(PROJECT)}: {p}" for p in assembled_in_template(template.read_text("utf-8"))
+        ]
+    assert not problems, "Build these addresses in macros/urls.py:\n" + "\n".join(problems)
+
+
+def test_the_address_check_catches_a_path_built_by_hand():
+    assert assembled_paths('link = f"{root}skills/#{skill_id}"\n')
+    assert assembled_paths('page = site / f"{gone}/index.html"\n')
+    assert assembled_paths("from urllib.parse import urljoin\n")
+    assert assembled_paths('def f():\n    """Goes to tracks/x/."""\n    return "data/tracks.yaml"\n') == []
+    assert assembled_in_template('<a href="{{ root }}skills/#{{ skill.id }}">') == ["{{ root }}skills/#{{ skill.id }}"]
+    assert assembled_in_template('<a href="{{ links.skill(skill.id) }}"> <a href="#{{ skill.id }}">') == []

@@ -21,7 +21,8 @@ from macros.escape import markdown_heading
 from macros.load import load_curriculum
 from macros.model import SourceKind, TrackKind
 from macros.render import Renderer
-from sitebuild import MINI, PROJECT, academy_contact, mkdocs_yml, site_url
+from tests.support.pages import page
+from tests.support.sitebuild import MINI, PROJECT, academy_contact, mkdocs_yml, site_url
 
 CONFIG = mkdocs_yml()
 SITE_URL = site_url()
@@ -38,10 +39,6 @@ NOT_PUBLISHED = (
 )
 
 
-def page(site, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
 def words(element) -> str:
     """The text as a reader sees it: inline markup (links, dates, tooltips) joined as it is, spaces made single."""
     return " ".join(element.get_text().split())
@@ -52,11 +49,6 @@ def enquiry_of(link) -> tuple[str, str]:
     parts = urlsplit(link["href"])
     assert parts.scheme == "mailto", link["href"]
     return unquote(parts.path), parse_qs(parts.query)["subject"][0]
-
-
-@pytest.fixture(scope="module")
-def mini():
-    return load_curriculum(MINI)
 
 
 @pytest.fixture(scope="module")
@@ -128,9 +120,9 @@ def test_kinds_are_shown_in_words_everywhere(built_site, curriculum):
 
 
 def test_with_nothing_published_each_track_says_so_and_how_to_ask(mini):
-    html = Renderer(mini, TODAY, contact="applications@academy.test").how_to_apply(root="../")
+    html = str(Renderer(mini, TODAY, contact="applications@academy.test").how_to_apply(root="../"))
     for track in mini.tracks:
-        assert f"## {markdown_heading(track.title)} {{ #{track.id} }}" in html  # Markdown: the contents list it
+        assert f"## {markdown_heading(track.title)} {{#{track.id}}}" in html  # Markdown: the contents list it
     sections = BeautifulSoup(html, "html.parser").select(".cm-admission")
     for section, track in zip(sections, mini.tracks, strict=True):
         assert section.select("dl") == []
@@ -143,7 +135,7 @@ def test_with_nothing_published_each_track_says_so_and_how_to_ask(mini):
 
 def test_what_the_academy_fills_in_appears_and_nothing_else_is_said_missing(filled):
     curriculum, written = filled
-    html = Renderer(curriculum, TODAY, contact="applications@academy.test").how_to_apply()
+    html = str(Renderer(curriculum, TODAY, contact="applications@academy.test").how_to_apply())
     section = BeautifulSoup(html, "html.parser").select(".cm-admission")[0]
     facts = {dt.get_text(): dd for dt in section.select("dt") for dd in [dt.find_next_sibling("dd")]}
     assert list(facts) == [
@@ -182,7 +174,7 @@ def test_what_the_academy_fills_in_appears_and_nothing_else_is_said_missing(fill
 def test_intakes_that_have_begun_leave_the_page_and_the_track_page(filled):
     curriculum, _ = filled
     in_february = Renderer(curriculum, datetime.date(2027, 2, 1), contact="a@academy.test")
-    section = BeautifulSoup(in_february.how_to_apply(), "html.parser").select(".cm-admission")[0]
+    section = BeautifulSoup(str(in_february.how_to_apply()), "html.parser").select(".cm-admission")[0]
     assert [words(li) for li in section.find("dt", string="Intakes").find_next_sibling("dd").select("li")] == [
         "Starts on 5 July 2027; application dates not published yet."
     ]
@@ -190,7 +182,7 @@ def test_intakes_that_have_begun_leave_the_page_and_the_track_page(filled):
     applying = BeautifulSoup(january, "html.parser").find("dt", string="Applying").find_next_sibling("dd")
     assert words(applying).startswith("The next intake starts in January 2027;"), "a month-only intake counts all month"
     later = Renderer(curriculum, datetime.date(2027, 7, 6), contact="a@academy.test")
-    section = BeautifulSoup(later.how_to_apply(), "html.parser").select(".cm-admission")[0]
+    section = BeautifulSoup(str(later.how_to_apply()), "html.parser").select(".cm-admission")[0]
     assert "the next intake and its application dates" in words(section.select_one(".cm-unpublished"))
 
 
@@ -211,7 +203,7 @@ def test_the_track_page_shows_certificate_and_recognition_when_published(filled,
 
 def test_without_a_contact_address_the_page_cannot_be_built(mini):
     with pytest.raises(ValueError, match="extra.academy.contact in mkdocs.yml"):
-        Renderer(mini, TODAY).how_to_apply()
+        str(Renderer(mini, TODAY).how_to_apply())
 
 
 def test_the_built_pages_ask_the_academy_at_its_configured_address(built_site, curriculum):
@@ -265,7 +257,7 @@ def test_a_track_without_an_admissions_record_has_published_nothing(mini_data):
     assert check(mini_data).code == 0
     curriculum = load_curriculum(mini_data)
     assert curriculum.admission("WS-KNEE").model_dump(exclude_defaults=True) == {"track": "WS-KNEE"}
-    section = BeautifulSoup(Renderer(curriculum, TODAY, contact="a@academy.test").how_to_apply(), "html.parser")
+    section = BeautifulSoup(str(Renderer(curriculum, TODAY, contact="a@academy.test").how_to_apply()), "html.parser")
     assert words(section.select(".cm-unpublished")[1]).startswith(f"Not published yet: {NOT_PUBLISHED[0]};")
 
 
@@ -405,7 +397,7 @@ def test_a_track_title_reaches_its_how_to_apply_heading_as_typed(mini):
     title = 'Pain & "care" <b>x</b> *em* {{ config }} { #evil .cls } #'
     track = mini.tracks[0].model_copy(update={"title": title})
     curriculum = dataclasses.replace(mini, tracks=(track, *mini.tracks[1:]))
-    text = Renderer(curriculum, TODAY, contact="a@academy.test").how_to_apply()
+    text = str(Renderer(curriculum, TODAY, contact="a@academy.test").how_to_apply())
     html = BeautifulSoup(markdown.markdown(text, extensions=["attr_list", "md_in_html", "toc"]), "html.parser")
     heading = html.find("h2")
     assert heading["id"] == track.id

@@ -21,9 +21,9 @@ import yaml
 
 from macros import yamlfile
 from macros.__main__ import main
-from macros.model import KINDS, reference_fields
-from records import track_record
-from sitebuild import PROJECT
+from macros.model import DATA_FILES, reference_fields
+from tests.support.records import track_record
+from tests.support.sitebuild import PROJECT
 
 
 @dataclass
@@ -331,16 +331,16 @@ def test_a_value_of_the_wrong_shape_never_crashes(mini_data, file, old, new):
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
+@pytest.mark.parametrize("kind", DATA_FILES, ids=lambda kind: kind.name)
 def test_one_unreadable_file_of_the_real_data_is_one_problem(tmp_path, kind):
     """A broken save, as in the live preview: the file's own problem, and none from the files that refer to it."""
     data = tmp_path / "data"
     shutil.copytree(PROJECT / "data", data)
-    path = data / kind.file
+    path = data / kind.file_name
     path.write_text(path.read_text(encoding="utf-8") + "\t\n", encoding="utf-8")
     result = check(data)
     assert result.code == 1
-    assert [problem.split(":")[0] for problem in result.problems] == [f"data/{kind.file}"], result.output
+    assert [problem.split(":")[0] for problem in result.problems] == [f"data/{kind.file_name}"], result.output
 
 
 def test_wrong_type(mini_data):
@@ -417,7 +417,7 @@ def test_duplicate_id(mini_data):
 
 
 def _reference_cases():
-    for kind in KINDS:
+    for kind in DATA_FILES:
         for path, ref in reference_fields(kind.model):
             yield pytest.param(kind, path, ref, id=f"{kind.name}.{'.'.join(path).replace('.[]', '[]')}")
 
@@ -425,16 +425,18 @@ def _reference_cases():
 @pytest.mark.parametrize(("kind", "path", "ref"), list(_reference_cases()))
 def test_dangling_reference_in_every_reference_field(mini_data, kind, path, ref):
     """Every field that names another record, found from the models, rejects a name that does not exist."""
-    records = yaml.safe_load((mini_data / kind.file).read_text(encoding="utf-8"))
+    records = yaml.safe_load((mini_data / kind.file_name).read_text(encoding="utf-8"))
     record = records[-1] if kind.name == "workshops" else records[0]
     bad = 99 if ref.key == "level" else "NO-SUCH-ID"
     concrete = _set(record, path, bad)
-    (mini_data / kind.file).write_text(yaml.safe_dump(records, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    line = line_containing(mini_data, kind.file, str(bad))
+    (mini_data / kind.file_name).write_text(
+        yaml.safe_dump(records, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
+    line = line_containing(mini_data, kind.file_name, str(bad))
     field = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in concrete).lstrip(".")
-    target = next(k for k in KINDS if k.name == ref.kind)
+    target = next(k for k in DATA_FILES if k.name == ref.file)
     said = "a level" if ref.key == "level" else "an ID"
-    expected = f"data/{kind.file}:{line}: record {record[kind.key]}, field {field}: '{bad}' is not {said} in data/{target.file}"
+    expected = f"data/{kind.file_name}:{line}: record {record[kind.key]}, field {field}: '{bad}' is not {said} in data/{target.file_name}"
     result = check(mini_data)
     assert result.code == 1
     assert any(problem.startswith(expected) for problem in result.problems), expected + "\n" + result.output

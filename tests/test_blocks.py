@@ -10,8 +10,8 @@ import json
 import markdown
 import pytest
 
-from macros.blocks import Blocks, Html, NotPlaced
-from sitebuild import mkdocs_yml
+from macros.blocks import Blocks, Heading, Html, NotPlaced, Rendered
+from tests.support.sitebuild import mkdocs_yml
 
 TABLE = Html('<div class="cm-scroll">\n<table id="first"><tr id="A&amp;B"><td>x</td></tr></table>\n</div>')
 
@@ -58,9 +58,16 @@ def test_markdown_from_a_renderer_stays_markdown():
     assert blocks.markdown("page.md", "track_title", r"Knee \*and\* hip") == r"Knee \*and\* hip"
 
 
-def test_headings_a_template_writes_stay_in_the_markdown_for_the_table_of_contents():
+def test_headings_a_renderer_writes_stay_in_the_markdown_for_the_table_of_contents():
     blocks = Blocks()
-    output = Html("<nav>index</nav>\n## Ultrasound {#US}\n<section>US skills</section>\n## Fluoroscopy {#FL}")
+    output = Rendered(
+        (
+            Html("<nav>index</nav>"),
+            Heading("Ultrasound", "US"),
+            Html("<section>US skills</section>"),
+            Heading("Fluoroscopy", "FL"),
+        )
+    )
     text = blocks.markdown("page.md", "skill_catalogue", output)
     assert "<nav>" not in text and "<section>" not in text
     page = markdown.markdown(text, extensions=["attr_list", "toc"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,15 +14,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.load import load_curriculum
-from sitebuild import PROJECT, build_site, mkdocs_yml, site_prefix
-
-
-def page(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def record_rows(table) -> list:
-    return [tr for tr in table.select("tbody tr") if "cm-group" not in (tr.get("class") or [])]
+from tests.support.pages import page, record_rows
+from tests.support.sitebuild import PROJECT, build_site, mkdocs_yml, site_prefix
 
 
 def test_strict_build_prints_no_warning(site_build):
@@ -150,15 +145,21 @@ def test_bad_data_stops_the_build_and_leaves_the_published_site_alone(project_co
     [
         (
             '{{ skill_checklist(track="NO-SUCH-TRACK") }}',
-            "skill_checklist(): no record 'NO-SUCH-TRACK' in data/tracks.yaml",
+            "skill_checklist(): no record 'NO-SUCH-TRACK' in data/tracks.yaml — write one of: FEL-US-6M, FEL-PM-1Y, "
+            "WS-HANDS-ON, EXAM-FIPP, EXAM-CIPS",
         ),
-        ('{{ skill_checklst(track="X") }}', "'skill_checklst' is undefined"),
+        ('{{ skill_checklst(track="X") }}', "there is no macro skill_checklst — write skill_checklist"),
         (
             "{{ glossary_table(colour='red') }}",
-            "glossary_table(): glossary_table() got an unexpected keyword argument 'colour'",
+            "glossary_table() has no argument colour= — leave it out (glossary_table() takes no arguments)",
+        ),
+        (
+            '{{ skill_checklist(track="X" }}',
+            "Jinja cannot read this macro call (unexpected '}', expected ')') — write it as For faculty → Page macros "
+            'shows, e.g. {{ skill_checklist(track="FEL-US-6M") }}',
         ),
     ],
-    ids=["unknown-record", "misspelt-macro", "unknown-argument"],
+    ids=["unknown-record", "misspelt-macro", "unknown-argument", "syntax-error"],
 )
 def test_a_wrong_macro_call_names_the_page_and_line(project_copy, tmp_path, call, message):
     glossary = project_copy / "docs" / "glossary.md"
@@ -168,9 +169,26 @@ def test_a_wrong_macro_call_names_the_page_and_line(project_copy, tmp_path, call
     result = build_site(project_copy, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert f"docs/glossary.md:{line}: {message}" in output, output
-    assert "Traceback" not in output
+    assert f"docs/glossary.md:{line}: {message}\n" in output, output
+    assert "Traceback" not in output and "Error reading page" not in output
     assert not (tmp_path / "site").exists()
+
+
+def test_a_bug_in_a_renderer_is_not_called_a_page_mistake(project_copy, tmp_path):
+    """Only a wrong call, an unknown record or a template Jinja cannot read is the page's mistake: an error in the
+    code keeps its type and its traceback."""
+    render = project_copy / "macros" / "render.py"
+    render.write_text(
+        render.read_text(encoding="utf-8")
+        + "\n\ndef _broken(self, *, root=''):\n    raise ValueError('a bug in the code')\n\n"
+        + "Renderer.glossary_table = _broken\n",
+        encoding="utf-8",
+    )
+    result = build_site(project_copy, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" in output and "ValueError: a bug in the code" in output, output
+    assert "docs/glossary.md:" not in output
 
 
 def test_a_broken_link_in_a_page_names_the_page_and_line(site_build, project_copy, tmp_path):
@@ -198,16 +216,35 @@ def test_a_broken_link_in_a_page_names_the_page_and_line(site_build, project_cop
     assert "Traceback" not in output
 
 
-def test_only_the_wiring_module_imports_mkdocs():
-    for module in sorted((PROJECT / "macros").glob("*.py")):
+def test_only_the_plugin_module_imports_mkdocs_or_material():
+    for module in sorted((PROJECT / "macros").rglob("*.py")):
         tree = ast.parse(module.read_text(encoding="utf-8"))
         imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
         imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
         uses_mkdocs = {name for name in imported if name.split(".")[0] in {"mkdocs", "mkdocs_macros", "material"}}
-        if module.name == "__init__.py":
-            assert uses_mkdocs, "the wiring module is where MkDocs is used"
+        if module.name == "plugin.py":
+            assert uses_mkdocs, "the plugin module is where MkDocs is used"
         else:
-            assert not uses_mkdocs, f"{module.name} imports {uses_mkdocs}"
+            assert not uses_mkdocs, f"{module.relative_to(PROJECT)} imports {uses_mkdocs}"
+
+
+def test_the_model_imports_neither_mkdocs_nor_jinja():
+    """`import macros.model` loads the schema and nothing that builds pages (the check, pre-commit and the
+    editor's schemas start fast, and work without MkDocs)."""
+    code = (
+        "import sys; import macros.model; "
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('mkdocs', 'mkdocs_macros', 'material', 'jinja2', 'markdown') or m.startswith('macros'))))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, check=True)
+    assert loaded.stdout.split() == [
+        "macros",
+        "macros.model",
+        "macros.model.curriculum",
+        "macros.model.files",
+        "macros.model.records",
+        "macros.model.values",
+    ]
 
 
 def test_pages_that_call_macros_opt_in_and_name_their_data():

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -14,9 +13,10 @@ from bs4 import BeautifulSoup
 from pydantic import BaseModel
 
 from macros.load import load_curriculum
-from macros.model import KINDS, Risk, SkillKind, Source, SourceKind, TrackKind
+from macros.model import DATA_FILES, Risk, SkillKind, Source, SourceKind, TrackKind
 from macros.render import Renderer
-from sitebuild import PROJECT
+from tests.support.pages import page, record_rows
+from tests.support.sitebuild import PROJECT
 
 # What the content issue asks for. These are requirements, not results read from the site.
 MIN_SKILLS = 80
@@ -43,14 +43,6 @@ DOSE = re.compile(
     r"(?:\s*/\s*(?:kg|h|hr|hour|day|min))?(?!\w)",
     re.IGNORECASE,
 )
-
-
-def page(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def record_rows(table) -> list:
-    return [tr for tr in table.select("tbody tr") if "cm-group" not in (tr.get("class") or [])]
 
 
 def site_path(href: str, from_path: str) -> str:
@@ -143,7 +135,7 @@ def test_every_rotation_is_used_by_a_track(curriculum):
 def test_fellowships_teach_or_expect_every_prerequisite(curriculum):
     """A fellowship never asks for a skill whose prerequisite it neither teaches nor expects on entry
     (the baseline an anaesthesia residency provides)."""
-    baseline = set(curriculum.baseline_skill_ids())
+    baseline = set(list(curriculum.baseline_levels()))
     for track in curriculum.tracks:
         if track.kind is not TrackKind.fellowship:
             continue
@@ -160,7 +152,7 @@ def test_fellowships_teach_or_expect_every_prerequisite(curriculum):
 def test_baseline_skills_are_in_a_fellowship(curriculum):
     """The self-assessment's anaesthesia preset ticks these; each must count towards a fellowship."""
     fellowship_skills = {e.skill for t in curriculum.tracks if t.kind is TrackKind.fellowship for e in t.skills}
-    baseline = curriculum.baseline_skill_ids()
+    baseline = list(curriculum.baseline_levels())
     assert baseline
     assert [s for s in baseline if s not in fellowship_skills] == []
 
@@ -208,7 +200,7 @@ def test_every_section_of_the_content_issue_is_in_the_navigation(built_site, nav
 
 
 def test_no_drug_doses_in_the_data_or_the_pages(curriculum):
-    texts = [(kind.name, text) for kind in KINDS for text in text_of(getattr(curriculum, kind.attribute))]
+    texts = [(kind.name, text) for kind in DATA_FILES for text in text_of(getattr(curriculum, kind.attribute))]
     texts += [(p.name, p.read_text(encoding="utf-8")) for p in sorted((PROJECT / "docs").rglob("*.md"))]
     doses = [(where, match.group(0)) for where, text in texts for match in DOSE.finditer(text)]
     assert doses == []
@@ -283,7 +275,10 @@ def test_exam_facts_rest_on_the_examining_body(curriculum):
 
 def test_every_source_is_cited_by_a_record():
     """A source no record names is a claim the site makes without saying where: cite it or remove it."""
-    data = {kind.name: yaml.safe_load((PROJECT / "data" / kind.file).read_text(encoding="utf-8")) for kind in KINDS}
+    data = {
+        kind.name: yaml.safe_load((PROJECT / "data" / kind.file_name).read_text(encoding="utf-8"))
+        for kind in DATA_FILES
+    }
 
     def cited(value) -> set[str]:
         if isinstance(value, dict):

@@ -22,14 +22,14 @@ from pathlib import Path
 import check_jsonschema
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from macros import yamlfile
 from macros.__main__ import main
 from macros.load import load_curriculum, review_warnings
-from records import track_record
-from sitebuild import PROJECT, build_site, copy_project
+from tests.support.pages import page
+from tests.support.records import track_record
+from tests.support.sitebuild import PROJECT, build_site, copy_project
 
 GUIDE = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 TRACK = "FEL-US-6M"  # the track the worked example adds its skill to
@@ -359,10 +359,6 @@ def followed(tmp_path_factory):
     result = build_site(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return load_curriculum(data), site
-
-
-def page(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def row_linking_to(table, href_end: str):

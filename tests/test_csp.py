@@ -8,7 +8,7 @@ import re
 import pytest
 
 from macros.csp import inline_code, page_policy, policy, site_policy, source_hash, with_policy
-from sitebuild import PROJECT, mkdocs_yml
+from tests.support.sitebuild import PROJECT, mkdocs_yml
 
 PAGE = """<!doctype html>
 <html><head><meta charset="utf-8">

@@ -21,9 +21,9 @@ from bs4 import BeautifulSoup
 from macros.clock import build_date
 from macros.export import CHECKLIST_COLUMNS, FileNames, catalogue, checklist_csv, downloads, workshops_ics
 from macros.load import load_curriculum
-from macros.model import KINDS
+from macros.model import DATA_FILES
 from macros.schema import curriculum_schema
-from sitebuild import MINI, PROJECT, site_url
+from tests.support.sitebuild import MINI, PROJECT, site_url
 
 SITE_URL = site_url()
 
@@ -71,8 +71,8 @@ def downloaded(built_site) -> Path:
 
 def test_curriculum_json_holds_every_record_as_written(downloaded):
     document = json.loads((downloaded / FileNames.curriculum_json).read_text(encoding="utf-8"))
-    assert list(document) == [kind.name for kind in KINDS]
-    for kind in KINDS:
+    assert list(document) == [kind.name for kind in DATA_FILES]
+    for kind in DATA_FILES:
         assert_written_as_in_yaml(document[kind.name], raw(kind.name), kind.name)
 
 

@@ -1,14 +1,14 @@
 """Gates read from the built files, no browser needed: every internal link and #anchor resolves (raw
 HTML from the renderers and templates included, which MkDocs does not check), nothing is fetched
 from another host, and every page's Content-Security-Policy allows its inline scripts and styles and
-nothing more. The gate functions are in tests/gates.py."""
+nothing more. The gate functions are in tests/support/gates.py."""
 
 from __future__ import annotations
 
 import pytest
-from gates import BuiltSite, broken_links, external_resources, policy_problems, site_url_of
 
-from sitebuild import PROJECT
+from tests.support.gates import BuiltSite, broken_links, external_resources, policy_problems, site_url_of
+from tests.support.sitebuild import PROJECT
 
 
 @pytest.fixture(scope="module")

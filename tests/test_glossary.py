@@ -9,7 +9,7 @@ from collections import defaultdict
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 
-from macros.model import KINDS
+from macros.model import DATA_FILES
 
 # Not prose: code, machine-readable record IDs, and what the browser never shows as text.
 NOT_PROSE = "code, pre, kbd, samp, script, style, svg, template, .cm-id"
@@ -56,7 +56,9 @@ def expansions(curriculum) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def record_ids(curriculum) -> set[str]:
     """Every record ID in the data: IDs are names for machines and faculty, not abbreviations."""
-    return {str(getattr(record, kind.key)) for kind in KINDS if kind.many for record in getattr(curriculum, kind.name)}
+    return {
+        str(getattr(record, kind.key)) for kind in DATA_FILES if kind.many for record in getattr(curriculum, kind.name)
+    }
 
 
 def unexplained(text: str, terms: set[str], record_ids: set[str]) -> list[str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import material
 
-from sitebuild import PROJECT
+from tests.support.sitebuild import PROJECT
 
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # A short run: the quick compiler alone halves the checker's CPU time; its deeper stack needs room.

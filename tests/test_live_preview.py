@@ -1,8 +1,8 @@
 """The live preview a faculty member watches while editing: a real `mkdocs serve` of a copy of the project.
 
 A saved change to data/ shows; a broken save prints its one-line problem in the terminal (and no traceback);
-the fixed file brings the preview back; a change to a template in overrides/ and to the code in macros/
-shows too. And `make serve` on a port that is in use says so in one line, with how to choose another."""
+the fixed file brings the preview back; so does a page's wrong macro call, said in one line at its page and
+line; a change to a template in macros/templates/ and to the code in macros/ shows too. And `make serve` on a port that is in use says so in one line, with how to choose another."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from macros.load import load_curriculum
-from sitebuild import PROJECT, copy_project, site_prefix
+from tests.support.sitebuild import PROJECT, copy_project, site_prefix
 
 WAIT = 120  # seconds: a rebuild takes a few; the limit only keeps a broken preview from hanging the suite
 
@@ -126,10 +126,46 @@ def test_a_faculty_member_edits_breaks_and_fixes_a_data_file(preview):
     preview.wait_for_page("skills/", fixed)
 
 
+CALL = '{{ skill_checklist(track="FEL-US-6M") }}'
+PAGE_MISTAKES = [
+    (
+        '{{ skill_checklist(track="fel-pm-1y") }}',
+        "skill_checklist(): no record 'fel-pm-1y' in data/tracks.yaml — write 'FEL-PM-1Y'",
+    ),
+    (
+        '{{ skill_checklist(trak="FEL-US-6M") }}',
+        "skill_checklist() has no argument trak= — write track= (its arguments: track=, domain=)",
+    ),
+    ('{{ skill_checklst(track="FEL-US-6M") }}', "there is no macro skill_checklst — write skill_checklist"),
+    ("{{ skill_checklist(track=FEL-US-6M) }}", 'the ID FEL-US-6M is not in quotes — write track="FEL-US-6M"'),
+]
+
+
+def test_a_wrong_macro_call_is_one_line_and_the_preview_survives_it(preview):
+    """An unknown ID, a misspelt argument, a misspelt macro and an ID without quotes: each is said in one line,
+    `docs/PAGE.md:LINE: what is wrong — what to write instead`, at the line of the file (front matter counted),
+    and the next good save brings the page back."""
+    page = preview.project / "docs" / "tracks" / "fel-us-6m.md"
+    original = page.read_text(encoding="utf-8")
+    line = next(n for n, text in enumerate(original.splitlines(), 1) if text == CALL)
+    preview.wait_for_page("tracks/fel-us-6m/", "Skills checklist")
+    for number, (wrong, message) in enumerate(PAGE_MISTAKES):
+        start = len(preview.lines)
+        page.write_text(original.replace(CALL, wrong, 1), encoding="utf-8")
+        printed = preview.wait_for_output(start, lambda text: "An error happened during the rebuild" in text)
+        said = [text for text in printed if "docs/tracks/fel-us-6m.md" in text]
+        assert said == [f"ERROR   -  docs/tracks/fel-us-6m.md:{line}: {message}"], "\n".join(printed)
+        assert not any("Traceback" in text or "Error reading page" in text for text in printed), "\n".join(printed)
+        fixed = f"Recovered after mistake {number}."
+        page.write_text(f"{original}\n{fixed}\n", encoding="utf-8")
+        preview.wait_for_page("tracks/fel-us-6m/", fixed)
+    page.write_text(original, encoding="utf-8")
+
+
 def test_templates_and_code_are_watched_too(preview):
-    """A template in overrides/ and the code in macros/, saved together: both show after the rebuild."""
+    """A template in macros/templates/ and the code in macros/, saved together: both show after the rebuild."""
     track = load_curriculum(preview.project / "data").tracks[0]
-    template = preview.project / "overrides" / "curriculum" / "skill_catalogue.html"
+    template = preview.project / "macros" / "templates" / "skill_catalogue.html"
     template.write_text(template.read_text(encoding="utf-8") + "<p>Template saved in the preview.</p>\n")
     code = preview.project / "macros" / "render.py"
     title = "_title = Renderer.track_title\nRenderer.track_title = lambda *a, **k: _title(*a, **k) + ' (code saved)'\n"

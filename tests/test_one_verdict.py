@@ -2,7 +2,7 @@
 pre-commit) accept and refuse the same data, and yamllint refuses nothing the check accepts.
 
 The check reads YAML 1.2, as check-jsonschema (ruamel.yaml) and the editor do, and each remaining question is
-decided once in macros/model.py, so the schemas follow. Each case below is one such decision, made on a copy
+decided once in macros/model/values.py, so the schemas follow. Each case below is one such decision, made on a copy
 of the fixture curriculum; CONTRIBUTING.md ("One verdict") lists them for faculty. The schema side runs
 check-jsonschema itself, on the file as written (its own YAML reading, not the check's), as an editor would.
 """
@@ -21,9 +21,9 @@ from yamllint import linter
 from yamllint.config import YamlLintConfig
 
 from macros.__main__ import main
-from macros.model import KINDS_BY_NAME
+from macros.model import DATA_FILES_BY_NAME
 from macros.schema import SCHEMAS, schema_file_name
-from sitebuild import PROJECT
+from tests.support.sitebuild import PROJECT
 
 ACCEPTED, REFUSED = True, False
 YAMLLINT = YamlLintConfig(file=str(PROJECT / ".yamllint.yaml"))
@@ -119,7 +119,7 @@ def check_accepts(data: Path) -> bool:
 
 
 def schema_accepts(path: Path) -> bool:
-    schema = SCHEMAS / schema_file_name(KINDS_BY_NAME[path.stem])
+    schema = SCHEMAS / schema_file_name(DATA_FILES_BY_NAME[path.stem])
     done = CliRunner().invoke(check_jsonschema.main, ["--schemafile", str(schema), str(path)])
     return done.exit_code == 0
 

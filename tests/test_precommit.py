@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitebuild import PROJECT
+from tests.support.sitebuild import PROJECT
 
 PRE_COMMIT = PROJECT / ".venv" / "bin" / "pre-commit"
 CONFIG = yaml.safe_load((PROJECT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))

@@ -12,10 +12,10 @@ from bs4 import BeautifulSoup
 from jinja2 import Environment, StrictUndefined
 from pydantic import BaseModel
 
-from macros.model import KINDS, field_shape
+from macros.model import DATA_FILES, field_shape
 from macros.reference import file_anchor, record_anchor
 from macros.render import Renderer
-from sitebuild import PROJECT, academy_contact
+from tests.support.sitebuild import PROJECT, academy_contact
 
 DOCS = PROJECT / "docs"
 MACROS_GUIDE = DOCS / "contributing" / "macros.md"
@@ -32,7 +32,7 @@ def every_model() -> dict[type[BaseModel], str]:
             if nested is not None and nested not in models:
                 visit(nested, record_anchor(nested))
 
-    for kind in KINDS:
+    for kind in DATA_FILES:
         visit(kind.model, file_anchor(kind.name))
     return models
 
@@ -68,7 +68,7 @@ def test_the_reference_lists_every_field_of_every_model(reference, model):
         assert field.description and _squeezed(meaning.get_text()) == _squeezed(field.description), name
         shape = field_shape(field)
         if shape.ref is not None:
-            target = next(kind for kind in KINDS if kind.name == shape.ref.kind)
+            target = next(kind for kind in DATA_FILES if kind.name == shape.ref.file)
             assert allowed.find("a", href=f"#{file_anchor(target.name)}") is not None, name
         if shape.nested is not None:
             assert allowed.find("a", href=f"#{record_anchor(shape.nested)}") is not None, name
@@ -100,15 +100,15 @@ def test_every_data_file_has_a_section_and_the_index_links_to_each(reference):
     index = {a["href"] for a in reference.find("nav").find_all("a")}
     sections = {f"#{section.find('h2')['id']}" for section in reference.find_all("section")}
     assert index == sections
-    assert {f"#{file_anchor(kind.name)}" for kind in KINDS} <= sections
+    assert {f"#{file_anchor(kind.name)}" for kind in DATA_FILES} <= sections
     headings = [h2.get_text(strip=True) for h2 in reference.find_all("h2")]
-    assert [f"data/{kind.file}" for kind in KINDS] == [h for h in headings if h.startswith("data/")]
+    assert [f"data/{kind.file_name}" for kind in DATA_FILES] == [h for h in headings if h.startswith("data/")]
 
 
 def test_the_built_site_has_the_reference_page(built_site):
     page = BeautifulSoup((built_site / "contributing" / "reference" / "index.html").read_text(), "html.parser")
     shown = {table.find("caption").get_text(strip=True) for table in page.select("table.cm-reference")}
-    assert {f"Fields of data/{kind.file}" for kind in KINDS} <= shown
+    assert {f"Fields of data/{kind.file_name}" for kind in DATA_FILES} <= shown
 
 
 # -- the macros guide -----------------------------------------------------------------------------
@@ -150,7 +150,7 @@ def test_the_built_macros_guide_shows_the_calls_as_typed(built_site):
 # -- every macro call in a page names its data ----------------------------------------------------
 
 CALL = re.compile(r"\{\{\s*(\w+)\(")
-NAMED_DATA = re.compile(r"data/(\w+)\.yaml|macros/(model)\.py")  # the data reference reads the models
+NAMED_DATA = re.compile(r"data/(\w+)\.yaml|macros/(model)/")  # the data reference reads the models
 
 
 def macro_pages() -> list:
@@ -160,10 +160,10 @@ def macro_pages() -> list:
 @pytest.mark.parametrize("page", macro_pages(), ids=lambda p: p.relative_to(DOCS).as_posix())
 def test_each_macro_call_sits_below_a_comment_naming_its_data(page):
     """The comment is on the line above the call, or opens the page ("Everything on this page comes from …").
-    The data reference, which reads no data, names the models (macros/model.py) instead."""
+    The data reference, which reads no data, names the models (macros/model/) instead."""
     lines = page.read_text(encoding="utf-8").splitlines()
     page_comment = next((line for line in lines if line.startswith("<!-- Everything on this page comes from")), "")
-    known = {kind.name for kind in KINDS}
+    known = {kind.name for kind in DATA_FILES}
     for number, line in enumerate(lines):
         call = CALL.search(line)
         if call is None or call.group(1) not in Renderer.macros:

@@ -13,7 +13,7 @@ import re
 import struct
 from pathlib import Path
 
-from sitebuild import PROJECT, build_site
+from tests.support.sitebuild import PROJECT, build_site
 
 # What a crawler and the search box read: the files most likely to carry a date or an absolute path.
 INDEXES = ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json")

@@ -1,4 +1,4 @@
-"""The site's search index (overrides/hooks/search_sentences.py over Material's search plugin), read from the
+"""The site's search index (macros/plugin.py: sentence_parser over Material's search plugin), read from the
 built site: snippets read as sentences, labels kept apart from their values and each value, cell and
 caption ended; workshops found by the procedures they teach and by those procedures' abbreviations; the
 results' titles left exactly as the headings are."""
@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.model import TrackKind
+from tests.support.pages import tokens
 
 
 @pytest.fixture(scope="module")
@@ -25,10 +26,6 @@ def entries(index, page: str) -> list[dict]:
 
 def text_of(index, page: str) -> str:
     return " ".join(one_line(BeautifulSoup(doc["text"], "html.parser").get_text()) for doc in entries(index, page))
-
-
-def tokens(text: str, index: dict) -> set[str]:
-    return {t.lower() for t in re.split(index["config"]["separator"], text) if t}
 
 
 def one_line(text: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import PROJECT
+from tests.support.sitebuild import PROJECT
 
 SEEDS = Path(os.environ.get("SEEDS_DIR", PROJECT.parent / "shared" / "seeds"))
 COPIED_RUN = 12  # this many consecutive words shared with a seed count as a copied sentence

@@ -14,7 +14,8 @@ from bs4 import BeautifulSoup
 
 from macros.clock import build_date
 from macros.render import Renderer
-from sitebuild import academy_contact
+from tests.support.pages import tokens
+from tests.support.sitebuild import academy_contact
 
 BASE = "https://site.example/"  # any absolute base: links are resolved against the page they are on
 # The catalogue names each skill in the heading its anchor is; the faculty guide (and the data reference
@@ -106,7 +107,7 @@ def renderer_outputs(curriculum):
             if p.default is inspect.Parameter.empty and p.kind is not inspect.Parameter.KEYWORD_ONLY
         ]
         if not required and name != "skill_checklist":
-            yield name, method(root="../")
+            yield name, str(method(root="../"))
     for track in curriculum.tracks:
         yield f"skill_checklist(track={track.id})", renderer.skill_checklist(track=track.id, root="../")
         yield f"track_profile({track.id})", renderer.track_profile(track.id, root="../")
@@ -141,11 +142,6 @@ def test_the_link_check_catches_an_unlinked_skill(curriculum):
 @pytest.fixture(scope="module")
 def search_index(built_site):
     return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-
-
-def tokens(text: str, index: dict) -> set[str]:
-    """Split text as Material's search splits both the pages and the query (its `separator`)."""
-    return {t.lower() for t in re.split(index["config"]["separator"], text) if t}
 
 
 def test_search_index_has_a_section_for_each_skill_under_its_id(search_index, curriculum):

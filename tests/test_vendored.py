@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from sitebuild import PROJECT
+from tests.support.sitebuild import PROJECT
 
 VENDOR = PROJECT / "overrides" / "assets" / "javascripts" / "vendor"
 # Package -> {vendored file: where the pinned npm package holds it (node_modules/, installed by `make test`)}.

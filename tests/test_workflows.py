@@ -16,7 +16,7 @@ import subprocess
 import pytest
 import yaml
 
-from sitebuild import PROJECT
+from tests.support.sitebuild import PROJECT
 
 WORKFLOWS = PROJECT / ".github" / "workflows"
 DEPENDABOT = PROJECT / ".github" / "dependabot.yml"

@@ -9,29 +9,27 @@ import re
 from urllib.parse import unquote
 
 import pytest
-from browsing import PHONE, new_visit
-from gates import horizontal_overflow, request_problems, site_url_of
 from playwright.sync_api import expect
 
 from macros.export import catalogue
-from sitebuild import PROJECT, academy_contact
+from tests.support.browsing import PHONE
+from tests.support.gates import horizontal_overflow, request_problems, site_url_of
+from tests.support.sitebuild import PROJECT, academy_contact
 
 LAPTOP = {"width": 1280, "height": 800}
 SIZES = {"phone": PHONE, "laptop": LAPTOP}
 
 
 @pytest.fixture(params=list(SIZES))
-def device(request, browser, server):
-    visit = new_visit(browser, server, viewport=SIZES[request.param])
-    yield visit
-    visit.page.context.close()
+def device(request, visits, server):
+    with visits(server, viewport=SIZES[request.param]) as visit:
+        yield visit
 
 
 @pytest.fixture
-def laptop(browser, server):
-    visit = new_visit(browser, server, viewport=LAPTOP)
-    yield visit
-    visit.page.context.close()
+def laptop(visits, server):
+    with visits(server, viewport=LAPTOP) as visit:
+        yield visit
 
 
 def squeezed(text: str) -> str:

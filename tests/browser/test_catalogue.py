@@ -7,10 +7,10 @@ navigation, within the page and back again."""
 from __future__ import annotations
 
 import pytest
-from browsing import PHONE, new_visit
-from gates import request_problems
 
-from sitebuild import site_url
+from tests.support.browsing import PHONE
+from tests.support.gates import request_problems
+from tests.support.sitebuild import site_url
 
 PAGE = "skills/"
 SITE_URL = site_url()
@@ -60,11 +60,10 @@ def test_the_table_of_contents_lists_the_domains(visit, curriculum):
     assert links[-len(domains) :] == domains, "the domains follow what the page says before the catalogue"
 
 
-def test_each_skill_has_a_permalink_and_a_way_to_copy_it(browser, server, curriculum):
-    visit = new_visit(browser, server, viewport=PHONE)
-    context = visit.page.context
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.origin)
-    try:
+def test_each_skill_has_a_permalink_and_a_way_to_copy_it(visits, server, curriculum):
+    with visits(server, viewport=PHONE) as visit:
+        context = visit.page.context
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.origin)
         visit.open(PAGE)
         page = visit.page
         permalinks = page.eval_on_selector_all(
@@ -77,15 +76,12 @@ def test_each_skill_has_a_permalink_and_a_way_to_copy_it(browser, server, curric
         assert page.get_by_text("Copied to clipboard").is_visible()
         assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}skills/#{skill.id}"
         assert not request_problems(visit), request_problems(visit)
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["JavaScript on", "JavaScript off"])
 @pytest.mark.parametrize("viewport", ["phone", "laptop"])
-def test_an_address_of_a_skill_lands_on_it(browser, server, curriculum, javascript, viewport):
-    visit = new_visit(browser, server, viewport=PHONE if viewport == "phone" else LAPTOP, javascript=javascript)
-    try:
+def test_an_address_of_a_skill_lands_on_it(visits, server, curriculum, javascript, viewport):
+    with visits(server, viewport=PHONE if viewport == "phone" else LAPTOP, javascript=javascript) as visit:
         for skill in samples(curriculum):
             visit.page.goto("about:blank")  # each address opened afresh, as from a bookmark or a message
             visit.open(f"{PAGE}#{skill.id}", wait_until="load")
@@ -93,8 +89,6 @@ def test_an_address_of_a_skill_lands_on_it(browser, server, curriculum, javascri
             assert shown(visit.page, skill.id), skill.id
             assert visit.page.get_by_role("heading", name=skill.title).is_visible()
         assert not request_problems(visit), request_problems(visit)
-    finally:
-        visit.page.context.close()
 
 
 def click_when_still(page, link) -> None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import DESKTOP, new_visit
-from gates import request_problems, site_url_of
 
-from sitebuild import PROJECT
+from tests.support.browsing import DESKTOP
+from tests.support.gates import request_problems, site_url_of
+from tests.support.sitebuild import PROJECT
 
 # Set once the first page is shown: each page Material shows afterwards leaves its address here, and a
 # page loaded the ordinary way (not by instant navigation) would have lost the variable.
@@ -26,15 +26,14 @@ _WATCH_INSTANT_NAVIGATION = """
 
 
 @pytest.fixture(scope="module")
-def reader(browser, server, built_site):
+def reader(visits, server, built_site):
     """One desktop context on the home page, with Material's instant navigation on."""
-    visit = new_visit(browser, server, viewport=DESKTOP)
-    visit.allow_instant_navigation(built_site, site_url_of(PROJECT))
-    with visit.page.expect_response("**/sitemap.xml"):  # instant navigation starts once Material has read it
-        visit.open("", wait_until="load")
-    visit.page.evaluate(_WATCH_INSTANT_NAVIGATION)
-    yield visit
-    visit.page.context.close()
+    with visits(server, viewport=DESKTOP) as visit:
+        visit.allow_instant_navigation(built_site, site_url_of(PROJECT))
+        with visit.page.expect_response("**/sitemap.xml"):  # instant navigation starts once Material has read it
+            visit.open("", wait_until="load")
+        visit.page.evaluate(_WATCH_INSTANT_NAVIGATION)
+        yield visit
 
 
 def go_within_the_site(visit, path: str) -> None:

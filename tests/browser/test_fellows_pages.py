@@ -7,19 +7,18 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import PHONE, new_visit
-from gates import request_problems, site_url_of
 
 from macros.clock import build_date
 from macros.export import FileNames
-from sitebuild import PROJECT
+from tests.support.browsing import PHONE
+from tests.support.gates import request_problems, site_url_of
+from tests.support.sitebuild import PROJECT
 
 
 @pytest.fixture
-def phone(browser, server):
-    visit = new_visit(browser, server, viewport=PHONE)
-    yield visit
-    visit.page.context.close()
+def phone(visits, server):
+    with visits(server, viewport=PHONE) as visit:
+        yield visit
 
 
 def track_order(page) -> list[str]:

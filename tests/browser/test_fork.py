@@ -13,11 +13,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import DESKTOP, new_visit, site_pages
 from bs4 import BeautifulSoup
-from gates import FETCHING_LINK_RELS, request_problems
 
-from pages_server import PagesServer
+from tests.support.browsing import DESKTOP, site_pages
+from tests.support.gates import FETCHING_LINK_RELS, request_problems
+from tests.support.pages_server import PagesServer
 
 MISSING = "no/such/page/"
 
@@ -27,11 +27,10 @@ def served_at_the_forks_path(site_dir, fork_site_url: str) -> PagesServer:
 
 
 @pytest.fixture(scope="module")
-def fork(browser, fork_build):
+def fork(visits, fork_build):
     server = served_at_the_forks_path(fork_build.dir, fork_build.site_url)
-    visit = new_visit(browser, server, viewport=DESKTOP)
-    yield visit
-    visit.page.context.close()
+    with visits(server, viewport=DESKTOP) as visit:
+        yield visit
     server.stop()
 
 
@@ -65,13 +64,12 @@ def test_every_page_of_a_fork_loads_everything_from_its_own_path(fork, fork_buil
     assert fork.server.missing() == [fork.server.prefix + MISSING]
 
 
-def test_the_normal_build_served_at_a_forks_path_misses_its_files(browser, built_site, fork_build):
+def test_the_normal_build_served_at_a_forks_path_misses_its_files(visits, built_site, fork_build):
     """What a fork got before SITE_URL: its 404 page asks for stylesheets and scripts at the original path."""
     server = served_at_the_forks_path(built_site, fork_build.site_url)
-    visit = new_visit(browser, server, viewport=DESKTOP)
     try:
-        visit.open(MISSING, wait_until="load")
-        assert any(problem.startswith("missing file:") for problem in request_problems(visit, 404))
+        with visits(server, viewport=DESKTOP) as visit:
+            visit.open(MISSING, wait_until="load")
+            assert any(problem.startswith("missing file:") for problem in request_problems(visit, 404))
     finally:
-        visit.page.context.close()
         server.stop()

@@ -1,17 +1,17 @@
 """Every page of the built site, and the 404 page reached through a missing address, in Debian's
 Chromium: axe-core in the light and the dark palette, no request to another host, no missing file, no
 console error, no sideways scrolling on a 390 px phone, and every control and scroll box reachable
-with the Tab key. The gates themselves are plain functions in tests/gates.py."""
+with the Tab key. The gates themselves are plain functions in tests/support/gates.py."""
 
 from __future__ import annotations
 
 import pytest
-from browsing import DESKTOP, PHONE, new_visit, site_pages
-from gates import accessibility_violations, horizontal_overflow, request_problems, unreachable_by_keyboard
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
-from sitebuild import PROJECT
+from tests.support.browsing import DESKTOP, PHONE, site_pages
+from tests.support.gates import accessibility_violations, horizontal_overflow, request_problems, unreachable_by_keyboard
+from tests.support.sitebuild import PROJECT
 
 # A missing address a few folders deep: GitHub Pages answers it with 404.html, whose stylesheets and
 # scripts must still load from the site's sub-path.
@@ -38,24 +38,21 @@ def test_every_built_page_is_gated(built_site):
 
 
 @pytest.fixture(scope="module")
-def desktop_light(browser, server):
-    visit = new_visit(browser, server, viewport=DESKTOP, color_scheme="light")
-    yield visit
-    visit.page.context.close()
+def desktop_light(visits, server):
+    with visits(server, viewport=DESKTOP, color_scheme="light") as visit:
+        yield visit
 
 
 @pytest.fixture(scope="module")
-def desktop_dark(browser, server):
-    visit = new_visit(browser, server, viewport=DESKTOP, color_scheme="dark")
-    yield visit
-    visit.page.context.close()
+def desktop_dark(visits, server):
+    with visits(server, viewport=DESKTOP, color_scheme="dark") as visit:
+        yield visit
 
 
 @pytest.fixture(scope="module")
-def phone(browser, server):
-    visit = new_visit(browser, server, viewport=PHONE)
-    yield visit
-    visit.page.context.close()
+def phone(visits, server):
+    with visits(server, viewport=PHONE) as visit:
+        yield visit
 
 
 def opened(visit, path: str):

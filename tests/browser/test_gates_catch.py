@@ -2,7 +2,7 @@
 an overflowing element, a scroll box the keyboard cannot reach, a missing file, a script error, text
 that is unreadable only in the dark palette, an inline script the Content-Security-Policy does not
 allow, data for a script in a <script> block. The gates are the functions the real gates run
-(tests/gates.py); here they must report exactly the defect that was put in.
+(tests/support/gates.py); here they must report exactly the defect that was put in.
 
 The copies carry the site's policy, as every real page does: a defect's CSS comes from a stylesheet
 file (style= attributes are blocked), as a faculty member's would.
@@ -18,8 +18,9 @@ import re
 import shutil
 
 import pytest
-from browsing import DESKTOP, PHONE, new_visit, site_pages
-from gates import (
+
+from tests.support.browsing import DESKTOP, PHONE, site_pages
+from tests.support.gates import (
     BuiltSite,
     accessibility_violations,
     broken_links,
@@ -30,9 +31,8 @@ from gates import (
     site_url_of,
     unreachable_by_keyboard,
 )
-
-from pages_server import PagesServer
-from sitebuild import PROJECT, build_site, site_prefix
+from tests.support.pages_server import PagesServer
+from tests.support.sitebuild import PROJECT, build_site, site_prefix
 
 EXTERNAL_IMAGE = "https://images.example.org/logo.png"
 UNGUARDED_IMAGE = "https://images.example.org/banner.png"  # on a page without the policy, which would block it
@@ -124,17 +124,15 @@ def problems_on(problems: list[str], name: str) -> list[str]:
 
 
 @pytest.fixture
-def desktop(browser, defective_server):
-    visit = new_visit(browser, defective_server, viewport=DESKTOP)
-    yield visit
-    visit.page.context.close()
+def desktop(visits, defective_server):
+    with visits(defective_server, viewport=DESKTOP) as visit:
+        yield visit
 
 
 @pytest.fixture
-def phone(browser, defective_server):
-    visit = new_visit(browser, defective_server, viewport=PHONE)
-    yield visit
-    visit.page.context.close()
+def phone(visits, defective_server):
+    with visits(defective_server, viewport=PHONE) as visit:
+        yield visit
 
 
 # -- static gates -----------------------------------------------------------------------------------
@@ -224,12 +222,11 @@ def test_axe_catches_an_unlabeled_input(desktop):
     assert any(violation.startswith("label ") for violation in violations)
 
 
-def test_axe_in_the_dark_palette_catches_text_unreadable_only_there(browser, defective_server):
+def test_axe_in_the_dark_palette_catches_text_unreadable_only_there(visits, defective_server):
     for scheme, expected in (("light", False), ("dark", True)):
-        visit = new_visit(browser, defective_server, color_scheme=scheme)
-        visit.open("defect-faint-in-dark/", wait_until="load")
-        violations = accessibility_violations(visit.page, colours_only=scheme == "dark")
-        visit.page.context.close()
+        with visits(defective_server, color_scheme=scheme) as visit:
+            visit.open("defect-faint-in-dark/", wait_until="load")
+            violations = accessibility_violations(visit.page, colours_only=scheme == "dark")
         assert any(v.startswith("color-contrast ") and "Dark grey text" in v for v in violations) is expected, (
             violations
         )
@@ -250,7 +247,7 @@ def test_keyboard_gate_catches_a_scroll_box_it_cannot_reach(phone):
     assert problems[0].startswith("scroll box <div.defect-scroll>")
 
 
-def test_keyboard_reaches_a_wide_markdown_table(phone, browser, defective_server):
+def test_keyboard_reaches_a_wide_markdown_table(phone, visits, defective_server):
     phone.open("wide-table/", wait_until="load")
     box = phone.page.locator(".md-typeset__scrollwrap")
     assert box.evaluate("(element) => element.scrollWidth > element.clientWidth")  # it does scroll here
@@ -258,18 +255,17 @@ def test_keyboard_reaches_a_wide_markdown_table(phone, browser, defective_server
     assert box.get_attribute("role") == "region"
     assert box.get_attribute("aria-label") == "Table: Skills and their sources"
 
-    desktop = new_visit(browser, defective_server, viewport={"width": 1600, "height": 900})
-    desktop.open("wide-table/", wait_until="load")
-    box = desktop.page.locator(".md-typeset__scrollwrap")
-    assert box.evaluate("(element) => element.scrollWidth <= element.clientWidth")  # on a wide screen it fits…
-    assert box.get_attribute("tabindex") is None  # …and is no tab stop
-    desktop.page.context.close()
+    with visits(defective_server, viewport={"width": 1600, "height": 900}) as desktop:
+        desktop.open("wide-table/", wait_until="load")
+        box = desktop.page.locator(".md-typeset__scrollwrap")
+        assert box.evaluate("(element) => element.scrollWidth <= element.clientWidth")  # on a wide screen it fits…
+        assert box.get_attribute("tabindex") is None  # …and is no tab stop
 
 
 # -- the whole way: a page that passes the strict build, and the gates that catch it ------------------
 
 
-def test_gates_catch_what_the_strict_build_lets_through(project_copy, tmp_path, browser):
+def test_gates_catch_what_the_strict_build_lets_through(project_copy, tmp_path, visits):
     (project_copy / "docs" / "defects.md").write_text(
         "# A page with mistakes MkDocs does not see\n\n"
         f"{DEFECTS['broken-skill-link']}\n\n{DEFECTS['external-image']}\n\n{DEFECTS['unlabeled-input']}\n",
@@ -285,11 +281,10 @@ def test_gates_catch_what_the_strict_build_lets_through(project_copy, tmp_path, 
     assert [p for p in external_resources(site) if EXTERNAL_IMAGE in p]
     server = PagesServer(site.root, site_prefix()).start()
     try:
-        visit = new_visit(browser, server)
-        visit.open("defects/", wait_until="load")
-        assert any(v.startswith("label ") for v in accessibility_violations(visit.page))
-        blocked = f"Content-Security-Policy violation: img-src blocked {EXTERNAL_IMAGE}"
-        assert any(problem.startswith(blocked) for problem in request_problems(visit))
-        visit.page.context.close()
+        with visits(server) as visit:
+            visit.open("defects/", wait_until="load")
+            assert any(v.startswith("label ") for v in accessibility_violations(visit.page))
+            blocked = f"Content-Security-Policy violation: img-src blocked {EXTERNAL_IMAGE}"
+            assert any(problem.startswith(blocked) for problem in request_problems(visit))
     finally:
         server.stop()

@@ -10,10 +10,10 @@ from collections import Counter
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from browsing import DESKTOP, Folder, new_visit
-from gates import request_problems
 
 from macros.export import FileNames
+from tests.support.browsing import DESKTOP, Folder
+from tests.support.gates import request_problems
 
 NAVIGATION = ".md-nav--primary a.md-nav__link[href]"
 # Material announces each page shown on document$, which its own page components and our scripts
@@ -22,11 +22,10 @@ ANNOUNCED = "() => { let shown = false; document$.subscribe(() => { shown = true
 
 
 @pytest.fixture(scope="module")
-def preview(browser, preview_build):
+def preview(visits, preview_build):
     """A desktop browser on the preview's folder, shared by this module's tests."""
-    visit = new_visit(browser, Folder(preview_build.dir), viewport=DESKTOP)
-    yield visit
-    visit.page.context.close()
+    with visits(Folder(preview_build.dir), viewport=DESKTOP) as visit:
+        yield visit
 
 
 def address_of(visit, relative: str) -> str:

@@ -14,13 +14,13 @@ import unicodedata
 from dataclasses import dataclass
 
 import pytest
-from browsing import new_visit, pdf_text
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from macros.clock import build_date
 from macros.escape import css_string
-from sitebuild import mkdocs_yml
+from tests.support.browsing import pdf_text
+from tests.support.sitebuild import mkdocs_yml
 
 PAPER_POINTS = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}  # 210 x 297 mm; 8.5 x 11 in
 CONFIG = mkdocs_yml()
@@ -83,18 +83,15 @@ class Printed:
 
 
 @pytest.fixture(scope="module")
-def printed(browser, server, curriculum):
+def printed(visits, server, curriculum):
     """(track ID, paper) -> the printed page; (track ID, "checklist") -> "Print this checklist" on A4."""
-    visit = new_visit(browser, server)
-    pdfs = {}
-    try:
+    with visits(server) as visit:
+        pdfs = {}
         for track in curriculum.tracks:
             visit.open(f"tracks/{track.id.lower()}/", wait_until="load")
             for paper in PAPER_POINTS:
                 pdfs[track.id, paper] = Printed(visit.page.pdf(format=paper))
             pdfs[track.id, "checklist"] = Printed(print_the_checklist(visit.page))
-    finally:
-        visit.page.context.close()
     return pdfs
 
 

@@ -7,12 +7,11 @@ real skill and an old track ID into a real track, as a faculty member records a 
 from __future__ import annotations
 
 import pytest
-from browsing import new_visit
 from playwright.sync_api import expect
 
 from macros.load import load_curriculum
-from pages_server import PagesServer
-from sitebuild import build_site, copy_project, site_prefix
+from tests.support.pages_server import PagesServer
+from tests.support.sitebuild import build_site, copy_project, site_prefix
 
 OLD_SKILL, OLD_TRACK = "US-RETIRED-FOR-THE-TEST", "FEL-RETIRED-FOR-THE-TEST"
 
@@ -43,11 +42,10 @@ def test_the_old_skill_anchor_sits_beside_the_new_skill(retired):
 
 
 @pytest.fixture(params=[True, False], ids=["with-javascript", "without-javascript"])
-def visit_retired(request, browser, retired):
-    visit = new_visit(browser, retired[1], javascript=request.param)
-    yield visit
-    assert visit.error_responses == []
-    visit.page.context.close()
+def visit_retired(request, visits, retired):
+    with visits(retired[1], javascript=request.param) as visit:
+        yield visit
+        assert visit.error_responses == []
 
 
 def test_an_old_skill_address_shows_the_new_skill(visit_retired, retired):

@@ -7,10 +7,10 @@ import re
 from collections import Counter
 
 import pytest
-from browsing import PHONE, new_visit
-from gates import request_problems
 
 from macros.model import SkillKind, TrackKind
+from tests.support.browsing import PHONE
+from tests.support.gates import request_problems
 
 VIEWPORTS = {"phone": PHONE, "laptop": {"width": 1280, "height": 800}}
 
@@ -25,12 +25,11 @@ def search(page, query: str) -> None:
 
 
 @pytest.fixture(params=list(VIEWPORTS))
-def reader(request, browser, server):
-    visit = new_visit(browser, server, viewport=VIEWPORTS[request.param])
-    visit.open("")
-    yield visit
-    assert not request_problems(visit), request_problems(visit)
-    visit.page.context.close()
+def reader(request, visits, server):
+    with visits(server, viewport=VIEWPORTS[request.param]) as visit:
+        visit.open("")
+        yield visit
+        assert not request_problems(visit), request_problems(visit)
 
 
 def test_a_workshop_is_found_by_the_abbreviation_of_what_it_teaches(reader, curriculum):

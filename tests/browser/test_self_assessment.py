@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 import pytest
-from browsing import PHONE, new_visit, pdf_text
-from gates import accessibility_violations, horizontal_overflow, request_problems
 
 from macros.export import NOT_YET_DONE, SELF_ASSESSMENT_FORMAT, SELF_ASSESSMENT_V1_HELD_LEVEL, SELF_ASSESSMENT_VERSION
 from macros.model import SkillKind, TrackKind
-from sitebuild import PROJECT, site_prefix, site_url
+from tests.support.browsing import PHONE, pdf_text
+from tests.support.gates import accessibility_violations, horizontal_overflow, request_problems
+from tests.support.sitebuild import PROJECT, site_prefix, site_url
 
 PAGE = "self-assessment/"
 SITE_URL = site_url()
@@ -266,9 +266,8 @@ def assert_complements(page, curriculum, rows, levels, best) -> None:
 # -- the tests ------------------------------------------------------------------------------------
 
 
-def test_without_javascript_the_page_is_a_form_to_fill_in_and_print(browser, server, curriculum):
-    visit = new_visit(browser, server, viewport=PHONE, javascript=False)
-    try:
+def test_without_javascript_the_page_is_a_form_to_fill_in_and_print(visits, server, curriculum):
+    with visits(server, viewport=PHONE, javascript=False) as visit:
         visit.open(PAGE)
         page = visit.page
         choices = [NOT_YET_DONE] + [f"{level.level} {level.label}" for level in curriculum.entrustment]
@@ -287,8 +286,6 @@ def test_without_javascript_the_page_is_a_form_to_fill_in_and_print(browser, ser
         printed = " ".join(pdf_text(page.pdf()).split())  # the filled-in form prints with its choices
         assert f"{last.title} {level.level} {level.label}" in printed
         assert not horizontal_overflow(page)
-    finally:
-        visit.page.context.close()
 
 
 def test_levels_and_specialty_survive_a_reload(reader, curriculum):
@@ -328,7 +325,7 @@ def test_the_baseline_sets_the_residency_levels_from_the_gap_analysis(reader, cu
     "case",
     ["the baseline", "the baseline and five procedures of the longest fellowship", "one advanced procedure alone"],
 )
-def test_the_best_fit_is_always_a_fellowship(browser, server, curriculum, viewport, case):
+def test_the_best_fit_is_always_a_fellowship(visits, server, curriculum, viewport, case):
     """The three cases of issue 9, on a phone and on a laptop: each names a fellowship, the one the stated
     rule picks, and says why."""
     fellowships = [t for t in curriculum.tracks if t.kind is TrackKind.fellowship]
@@ -352,8 +349,7 @@ def test_the_best_fit_is_always_a_fellowship(browser, server, curriculum, viewpo
             key=lambda e: (["low", "moderate", "high"].index(curriculum.skill(e.skill).risk.value), e.level),
         )
         levels = {advanced.skill: advanced.level}
-    visit = new_visit(browser, server, viewport=VIEWPORTS[viewport])
-    try:
+    with visits(server, viewport=VIEWPORTS[viewport]) as visit:
         visit.open(PAGE)
         page = visit.page
         page.wait_for_selector("[data-cm-tools]:not([hidden])")
@@ -369,8 +365,6 @@ def test_the_best_fit_is_always_a_fellowship(browser, server, curriculum, viewpo
         assert badge.is_visible() and badge.inner_text() == "Best fit"
         assert not horizontal_overflow(page), horizontal_overflow(page)
         assert not request_problems(visit), request_problems(visit)
-    finally:
-        visit.page.context.close()
 
 
 def test_results_follow_each_level_and_the_specialty(reader, curriculum):
@@ -623,9 +617,8 @@ def test_the_page_works_after_instant_navigation(visit, curriculum, built_site):
     assert not request_problems(visit), request_problems(visit)
 
 
-def test_on_a_phone_nothing_overflows_and_every_state_is_accessible(browser, server, curriculum):
-    visit = new_visit(browser, server, viewport=PHONE)
-    try:
+def test_on_a_phone_nothing_overflows_and_every_state_is_accessible(visits, server, curriculum):
+    with visits(server, viewport=PHONE) as visit:
         visit.open(PAGE)
         page = visit.page
         page.wait_for_selector("[data-cm-tools]:not([hidden])")
@@ -637,5 +630,3 @@ def test_on_a_phone_nothing_overflows_and_every_state_is_accessible(browser, ser
         for box in page.locator("select[data-cm-skill]").all()[:3]:
             size = box.bounding_box()
             assert size["height"] >= 24 and size["width"] >= 24, "level choices are at least 24 px tall"
-    finally:
-        visit.page.context.close()

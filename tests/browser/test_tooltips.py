@@ -5,7 +5,8 @@ laptop show what the abbreviation stands for. Each term has its tooltip at its f
 from __future__ import annotations
 
 import pytest
-from browsing import DESKTOP, PHONE
+
+from tests.support.browsing import DESKTOP, PHONE
 
 
 def first_tooltip(page, curriculum):
@@ -16,16 +17,13 @@ def first_tooltip(page, curriculum):
 
 
 @pytest.mark.parametrize("device", ["phone", "laptop"])
-def test_an_abbreviation_in_a_checklist_shows_what_it_stands_for(browser, server, curriculum, device):
+def test_an_abbreviation_in_a_checklist_shows_what_it_stands_for(visits, server, curriculum, device):
     touch = device == "phone"
-    context = browser.new_context(viewport=PHONE if touch else DESKTOP, has_touch=touch, is_mobile=touch)
-    try:
-        page = context.new_page()
-        page.goto(server.base_url + f"tracks/{curriculum.tracks[0].id.lower()}/")
+    with visits(server, viewport=PHONE if touch else DESKTOP, touch=touch) as visit:
+        page = visit.page
+        visit.open(f"tracks/{curriculum.tracks[0].id.lower()}/")
         abbr, expansion = first_tooltip(page, curriculum)
         tooltip = page.get_by_role("tooltip", name=expansion)
         assert not tooltip.is_visible()
         abbr.tap() if touch else abbr.hover()
         tooltip.wait_for(state="visible")
-    finally:
-        context.close()

@@ -98,7 +98,7 @@ if __name__ == "__main__":
     import sys
     import time
 
-    from sitebuild import site_prefix  # the path of site_url (or of SITE_URL, when set)
+    from tests.support.sitebuild import site_prefix  # the path of site_url (or of SITE_URL, when set)
 
     site = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
     running = PagesServer(site.resolve(), sys.argv[2] if len(sys.argv) > 2 else site_prefix()).start()

@@ -19,14 +19,14 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 from macros.csp import inline_code, page_policy, source_hash
-from sitebuild import site_url
+from tests.support.sitebuild import site_url
 
 # axe-core rule sets: WCAG 2.0, 2.1 and 2.2 at levels A and AA, and Deque's best practices.
 # (axe tags no WCAG 2.2 rule at level A, so there is no "wcag22a".)
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
 # The rules of those whose outcome depends on colours, the only thing a palette changes.
 AXE_COLOUR_RULES = ("color-contrast", "link-in-text-block")
-AXE_CORE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE_CORE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 # Elements that make the browser fetch something, and the attributes that say what.
 _FETCHED_BY = {

@@ -1,7 +1,7 @@
 """Debian's Chromium driven by Playwright, as the browser tests use it: what a visit to the served site
 records (requests to other hosts, which are blocked, console errors, failed loads, error responses),
 and the pages of a built site. Fixtures built on these live in tests/browser/conftest.py; test modules
-import these helpers from here (`from browsing import …`), not from a conftest."""
+import these helpers from here (`from tests.support.browsing import …`), not from a conftest."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page
 
-from pages_server import PagesServer
+from tests.support.pages_server import PagesServer
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -82,8 +82,14 @@ class Visit:
             recorded.clear()
 
 
-def new_visit(browser, server: PagesServer | Folder, viewport=DESKTOP, color_scheme="light", javascript=True) -> Visit:
-    context = browser.new_context(viewport=viewport, color_scheme=color_scheme, java_script_enabled=javascript)
+def new_visit(
+    browser, server: PagesServer | Folder, viewport=DESKTOP, color_scheme="light", javascript=True, touch=False
+) -> Visit:
+    """A fresh browser context on the site (`touch`: a phone's touch screen). Tests open one with the `visits`
+    fixture (tests/browser/conftest.py), which closes it."""
+    context = browser.new_context(
+        viewport=viewport, color_scheme=color_scheme, java_script_enabled=javascript, has_touch=touch, is_mobile=touch
+    )
     page = context.new_page()
     visit = Visit(page, server)
     local = urlsplit(server.origin).netloc

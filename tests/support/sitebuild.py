@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.utils.yaml import yaml_load
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 MINI = PROJECT / "tests" / "fixtures" / "mini"  # the tiny fixture curriculum
 
 

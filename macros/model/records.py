@@ -1,4 +1,5 @@
-"""The schema of the curriculum: one pydantic model per kind of record, and the registry of data files.
+"""The records of the curriculum: one pydantic model per kind of record, made of the value types of
+macros/model/values.py.
 
 Field docstrings are the field descriptions: they appear in the generated JSON Schemas, in the data
 reference page and in the editor while a faculty member types, so write them for a clinician.
@@ -8,204 +9,40 @@ from __future__ import annotations
 
 import datetime
 import functools
-import re
-import types
-import typing
-from collections.abc import Iterator
-from dataclasses import dataclass
-from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
-from pydantic.fields import FieldInfo
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field
 
-ID_PATTERN = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"
-MONTH_OR_DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"
-CURRENCY_PATTERN = r"^[A-Z]{3}$"
-
-
-@dataclass(frozen=True)
-class RefTo:
-    """Marks a field whose value must be the key of a record of another kind."""
-
-    kind: str
-    key: str = "id"
-
-
-# -- how values are written: one verdict --------------------------------------------------------
-# Each rule below is decided here once, so that `make check`, the build and the JSON Schemas generated from
-# these models (the editor, pre-commit) accept and refuse the same values. The files themselves are read as
-# YAML 1.2, as the editor reads them (macros/yamlfile.py): `yes` is text, dates are text checked here.
-
-NOT_TEXT = ("yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF")
-NOT_TEXT += ("true", "True", "TRUE", "false", "False", "FALSE")
-"""Words that older YAML tools read as true or false. On their own they are an answer, not text: a
-`reviewed_by: yes` names nobody. Refused in every text field, quoted or not."""
-
-TEXT_PATTERN = r"\S"
-"""Text needs a visible character: a value of spaces only is empty."""
-
-
-@dataclass(frozen=True)
-class _NotAYesNoWord:
-    """Puts the NOT_TEXT rule into the JSON Schema, so that the editor refuses what the check refuses."""
-
-    def __get_pydantic_json_schema__(self, schema, handler):
-        described = handler(schema)
-        described["not"] = {"pattern": f"^(?:{'|'.join(NOT_TEXT)})$"}
-        return described
-
-
-def _plain_text(value: str) -> str:
-    if value in NOT_TEXT:
-        raise PydanticCustomError("yes_no_text", "'{value}' is a yes/no word, not text", {"value": value})
-    return value.strip()  # lengths count what was typed, as the schema counts; the spaces around are not kept
-
-
-def _text(max_length: int):
-    """Plain text: shown exactly as typed, never read as HTML, Markdown or template code."""
-    return Annotated[
-        str,
-        StringConstraints(min_length=1, max_length=max_length, pattern=TEXT_PATTERN),
-        AfterValidator(_plain_text),
-        _NotAYesNoWord(),
-    ]
-
-
-def _whole_number(value):
-    """A number written as a number: not in quotes (`"10"`), not a yes/no value; 10.0 is ten, as in JSON Schema."""
-    if isinstance(value, (str, bool)):
-        raise PydanticCustomError("whole_number", "expected a whole number", {})
-    return value
-
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-
-
-def _date(value):
-    """YYYY-MM-DD and a day that exists, exactly what JSON Schema's `format: date` accepts."""
-    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return value
-    if isinstance(value, str) and _DATE.fullmatch(value):
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            raise PydanticCustomError("impossible_date", "not a date", {"value": value}) from None
-    raise PydanticCustomError("date_format", "expected a date written YYYY-MM-DD", {})
-
-
-Title = _text(120)
-Label = _text(60)
-Text = _text(1500)
-WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
-Date = Annotated[datetime.date, BeforeValidator(_date)]
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=40)]
-Line = _text(100)
-WebAddress = Annotated[str, StringConstraints(pattern=r"^https://\S+$", max_length=300)]
-
-
-def _date_as_text(value):
-    """A date given as a date (by a YAML reader other than ours) is checked as the text it was written as."""
-    return value.isoformat() if isinstance(value, datetime.date) else value
-
-
-def _a_real_day(value: str) -> str:
-    if len(value) > 7:
-        try:
-            datetime.date.fromisoformat(value)
-        except ValueError:
-            raise PydanticCustomError("impossible_date", "not a date", {"value": value}) from None
-    return value
-
-
-MonthOrDate = Annotated[
-    str,
-    StringConstraints(pattern=MONTH_OR_DATE_PATTERN),
-    BeforeValidator(_date_as_text),  # runs before the pattern, which it wraps
-    AfterValidator(_a_real_day),
-]
-
-
-def _ref(kind: str, key_type: type = str):
-    if key_type is int:
-        return Annotated[WholeNumber, RefTo(kind, key="level")]
-    return Annotated[str, RefTo(kind), StringConstraints(pattern=ID_PATTERN, max_length=40)]
-
-
-SkillId = _ref("skills")
-DomainId = _ref("domains")
-TrackId = _ref("tracks")
-ExamId = _ref("exams")
-SourceId = _ref("sources")
-AssessmentId = _ref("assessments")
-RotationId = _ref("rotations")
-GapAreaId = _ref("gap_areas")
-LevelNumber = _ref("entrustment", int)
-BackgroundId = _ref("backgrounds")
-
-
-class Modality(StrEnum):
-    """How a procedure is guided."""
-
-    landmark = "landmark"
-    ultrasound = "ultrasound"
-    fluoroscopy = "fluoroscopy"
-
-
-class SkillKind(StrEnum):
-    """What sort of ability a skill is. Only procedural skills carry minimum supervised counts."""
-
-    knowledge = "knowledge"
-    clinical = "clinical"
-    procedural = "procedural"
-    professional = "professional"
-
-
-class Risk(StrEnum):
-    """Risk or complexity category of a skill (a programme decision): low, moderate or high."""
-
-    low = "low"
-    moderate = "moderate"
-    high = "high"
-
-
-class TrackKind(StrEnum):
-    """What sort of training a track is."""
-
-    fellowship = "fellowship"
-    workshop = "workshop"
-    exam_preparation = "exam-preparation"
-
-    @property
-    def label(self) -> str:
-        """The kind in words, wherever a page shows it."""
-        return {"fellowship": "Fellowship", "workshop": "Workshop", "exam-preparation": "Exam preparation"}[self.value]
-
-
-class GapSize(StrEnum):
-    """How much an anaesthesiologist still has to learn in a gap area."""
-
-    small = "small"
-    moderate = "moderate"
-    large = "large"
-
-
-class SourceKind(StrEnum):
-    """What sort of authority a source is."""
-
-    framework = "framework"
-    guideline = "guideline"
-    exam_body = "exam-body"
-    literature = "literature"
-    programme_decision = "programme-decision"
-
-    @property
-    def label(self) -> str:
-        """The kind in words, wherever a page shows it."""
-        return {"exam-body": "Exam body", "programme-decision": "Programme decision"}.get(
-            self.value, self.value.capitalize()
-        )
+from .values import (
+    AssessmentId,
+    BackgroundId,
+    Currency,
+    Date,
+    DomainId,
+    ExamId,
+    GapAreaId,
+    GapSize,
+    Id,
+    Label,
+    LevelNumber,
+    Line,
+    Modality,
+    MonthOrDate,
+    RetiredKind,
+    Risk,
+    RotationId,
+    SkillId,
+    SkillKind,
+    SourceId,
+    SourceKind,
+    Term,
+    Text,
+    Title,
+    TrackId,
+    TrackKind,
+    WebAddress,
+    WholeNumber,
+)
 
 
 class Record(BaseModel):
@@ -261,6 +98,10 @@ class Source(Record):
     """Where to read it (https:// only). Shown as a link; never fetched during the build."""
     note: Text | None = None
     """What this source supports, or what faculty still have to confirm."""
+
+    @property
+    def is_programme_decision(self) -> bool:
+        return self.kind is SourceKind.programme_decision
 
 
 class Level(Record):
@@ -355,6 +196,11 @@ class Skill(Record):
     last_reviewed: LastReviewed = None
     reviewed_by: ReviewedBy = None
 
+    @property
+    def is_procedural(self) -> bool:
+        """Only procedural skills have modalities, minimum numbers and a sign-off column on the printed checklist."""
+        return self.kind is SkillKind.procedural
+
 
 class TrackSkill(Record):
     skill: SkillId
@@ -442,6 +288,14 @@ class Track(Record):
     last_reviewed: LastReviewed = None
     reviewed_by: ReviewedBy = None
 
+    @property
+    def is_fellowship(self) -> bool:
+        return self.kind is TrackKind.fellowship
+
+    @property
+    def is_workshop(self) -> bool:
+        return self.kind is TrackKind.workshop
+
     def route(self, background_id: str) -> EntryRoute | None:
         """How applicants from a specialty enter this track, or None if it does not admit them."""
         if not self.admits:
@@ -505,7 +359,7 @@ class LearningNeed(Record):
 
 
 class GlossaryTerm(Record):
-    term: Annotated[str, StringConstraints(pattern=r"^\S(.*\S)?$", max_length=30)]
+    term: Term
     """The abbreviation or term exactly as written in pages, e.g. CRPS. Its first use in each section is a tooltip."""
     expansion: Title
     """What the abbreviation stands for."""
@@ -559,7 +413,7 @@ class Intake(Record):
 class Fee(Record):
     amount: Annotated[WholeNumber, Field(ge=0, le=100_000_000)]
     """The fee for the whole track as a whole number, without separators, e.g. 250000."""
-    currency: Annotated[str, StringConstraints(pattern=CURRENCY_PATTERN)]
+    currency: Currency
     """The currency, as its three-letter code in capitals."""
     covers: Text | None = None
     """What the fee includes and what it does not, e.g. "Tuition and cadaver laboratory; not accommodation"."""
@@ -620,18 +474,6 @@ class Change(Record):
     """What changed, one item each, written for fellows and faculty."""
 
 
-class RetiredKind(StrEnum):
-    """What a retired ID named: a skill or a track (their IDs are addresses on the site and on printed sheets)."""
-
-    skill = "skill"
-    track = "track"
-
-    @property
-    def file_kind(self) -> str:
-        """The data file the ID was in, and its replacement is in."""
-        return f"{self.value}s"
-
-
 class Retired(Record):
     id: Id
     """The old ID exactly as it was published, e.g. US-GENICULAR-BLOCK. It is never used again."""
@@ -641,199 +483,3 @@ class Retired(Record):
     """The ID that replaces it, in data/skills.yaml or data/tracks.yaml (checked by make check, not by the editor)."""
     reason: Text
     """Why, in a few words, e.g. "Renamed to name the nerve it targets" or "Merged into the knee injection skill"."""
-
-
-@dataclass(frozen=True)
-class Kind:
-    """One data file and the records it holds."""
-
-    name: str
-    model: type[Record]
-    key: str = "id"
-    many: bool = True
-    purpose: str = ""
-
-    @property
-    def file(self) -> str:
-        return f"{self.name}.yaml"
-
-    @property
-    def attribute(self) -> str:
-        """Where a Curriculum holds these records."""
-        return self.name if self.many else "info"
-
-
-KINDS: tuple[Kind, ...] = (
-    Kind("curriculum", CurriculumInfo, key="", many=False, purpose="The curriculum's name, version and review policy."),
-    Kind("sources", Source, purpose="The frameworks and decisions every level, number and exam fact rests on."),
-    Kind("entrustment", Level, key="level", purpose="The entrustment (supervision) scale."),
-    Kind("domains", Domain, purpose="The domains skills are grouped in."),
-    Kind("assessments", AssessmentMethod, purpose="Assessment methods."),
-    Kind("exams", Exam, purpose="External exams tracks prepare for."),
-    Kind("rotations", Rotation, purpose="Clinical rotations track blocks are spent on."),
-    Kind("backgrounds", Background, purpose="The specialties applicants come from, which tracks admit."),
-    Kind("skills", Skill, purpose="The skills catalogue."),
-    Kind("tracks", Track, purpose="Fellowships, workshops and exam-preparation modules, with their checklists."),
-    Kind("gap_areas", GapArea, purpose="Where anaesthesia training and pain medicine differ."),
-    Kind("learning_needs", LearningNeed, purpose="What an anaesthesiologist must learn, linked to skills."),
-    Kind("glossary", GlossaryTerm, key="term", purpose="Abbreviations and terms, shown as tooltips."),
-    Kind("workshops", WorkshopSession, purpose="Dated workshop sessions for the calendar."),
-    Kind(
-        "admissions",
-        Admission,
-        key="track",
-        purpose="How to apply to each track: the academy's intakes, places, fee, locations, certificate, "
-        "recognition, selection steps and documents. Only what the academy has published.",
-    ),
-    Kind("changelog", Change, key="version", purpose="What changed in each curriculum version, newest first."),
-    Kind("retired", Retired, purpose="Skill and track IDs no longer used: links to them lead to their replacement."),
-)
-KINDS_BY_NAME = {kind.name: kind for kind in KINDS}
-
-
-@dataclass(frozen=True)
-class Curriculum:
-    """Every record, validated and cross-checked, with the look-ups the renderers need."""
-
-    info: CurriculumInfo
-    sources: tuple[Source, ...]
-    entrustment: tuple[Level, ...]
-    domains: tuple[Domain, ...]
-    assessments: tuple[AssessmentMethod, ...]
-    exams: tuple[Exam, ...]
-    rotations: tuple[Rotation, ...]
-    backgrounds: tuple[Background, ...]
-    skills: tuple[Skill, ...]
-    tracks: tuple[Track, ...]
-    gap_areas: tuple[GapArea, ...]
-    learning_needs: tuple[LearningNeed, ...]
-    glossary: tuple[GlossaryTerm, ...]
-    workshops: tuple[WorkshopSession, ...]
-    admissions: tuple[Admission, ...]
-    changelog: tuple[Change, ...]
-    retired: tuple[Retired, ...]
-
-    def __post_init__(self) -> None:
-        index = {kind.name: {getattr(r, kind.key): r for r in getattr(self, kind.name)} for kind in KINDS if kind.many}
-        by_domain: dict[str, list[Skill]] = {d.id: [] for d in self.domains}
-        for skill in self.skills:
-            by_domain[skill.domain].append(skill)
-        teaching: dict[str, list[tuple[Track, TrackSkill]]] = {s.id: [] for s in self.skills}
-        for track in self.tracks:
-            for entry in track.skills:
-                teaching[entry.skill].append((track, entry))
-        object.__setattr__(self, "_index", index)
-        object.__setattr__(self, "_by_domain", by_domain)
-        object.__setattr__(self, "_teaching", teaching)
-        retired_into: dict[tuple[str, str], list[str]] = {}
-        for old in self.retired:
-            retired_into.setdefault((old.kind.file_kind, old.replaced_by), []).append(old.id)
-        object.__setattr__(self, "_retired_into", retired_into)
-
-    def get(self, kind: str, key):
-        return self._index[kind][key]
-
-    def admission(self, track_id: str) -> Admission:
-        """What the academy has published about applying to a track; a track without a record has published nothing."""
-        return self._index["admissions"].get(track_id) or Admission(track=track_id)
-
-    def skill(self, skill_id: str) -> Skill:
-        return self._index["skills"][skill_id]
-
-    def track(self, track_id: str) -> Track:
-        return self._index["tracks"][track_id]
-
-    def skills_in_domain(self, domain_id: str) -> list[Skill]:
-        """The domain's skills, in catalogue order."""
-        return self._by_domain[domain_id]
-
-    def tracks_teaching(self, skill_id: str) -> list[tuple[Track, TrackSkill]]:
-        """Each track that teaches the skill, with its checklist entry, in track order."""
-        return self._teaching[skill_id]
-
-    def tracks_meeting(self, need: LearningNeed) -> list[Track]:
-        """The tracks that teach at least one skill meeting the need, in track order."""
-        meeting = {track.id for skill_id in need.skills for track, _ in self._teaching[skill_id]}
-        return [t for t in self.tracks if t.id in meeting]
-
-    def by_domain(self, skills: list[Skill]) -> list[tuple[Domain, list[Skill]]]:
-        """Skills grouped under their domains, in domain order, catalogue order within; empty domains left out."""
-        wanted = {s.id for s in skills}
-        groups = [(d, [s for s in self._by_domain[d.id] if s.id in wanted]) for d in self.domains]
-        return [(d, group) for d, group in groups if group]
-
-    def checklist(self, track: Track) -> list[tuple[Domain, list[Skill]]]:
-        """A track's skills as its checklist shows them: grouped by domain."""
-        return self.by_domain([self.skill(entry.skill) for entry in track.skills])
-
-    def baseline_skill_ids(self) -> list[str]:
-        """Skills a typical anaesthesia residency provides, from the gap analysis, in catalogue order."""
-        return list(self.baseline_levels())
-
-    def baseline_levels(self) -> dict[str, int]:
-        """Skill ID -> the level a typical anaesthesia residency reaches in it, in catalogue order."""
-        levels = {entry.skill: entry.level for area in self.gap_areas for entry in area.baseline_skills}
-        return {s.id: levels[s.id] for s in self.skills if s.id in levels}
-
-    def source_of(self, track: Track, entry: TrackSkill) -> Source:
-        return self.get("sources", entry.source or track.targets_source)
-
-    def retired_into(self, kind: str, replacement: str) -> list[str]:
-        """The retired IDs of a kind ("skills", "tracks") whose links now lead to `replacement`."""
-        return self._retired_into.get((kind, replacement), [])
-
-    def upcoming_workshops(self, today: datetime.date) -> list[WorkshopSession]:
-        """Sessions that have not ended by `today`, soonest first."""
-        return sorted(
-            (w for w in self.workshops if (w.end or w.start) >= today),
-            key=lambda w: (w.start, w.id),
-        )
-
-
-@dataclass(frozen=True)
-class FieldShape:
-    """What a field holds, read from its annotation: a reference to another kind, nested records, a list."""
-
-    ref: RefTo | None
-    nested: type[BaseModel] | None
-    many: bool
-
-
-def field_shape(field: FieldInfo) -> FieldShape:
-    parts = _parts(field.annotation)
-    metadata = [
-        *field.metadata,
-        *(m for p in parts if typing.get_origin(p) is typing.Annotated for m in p.__metadata__),
-    ]
-    return FieldShape(
-        ref=next((m for m in metadata if isinstance(m, RefTo)), None),
-        nested=next((p for p in parts if isinstance(p, type) and issubclass(p, BaseModel)), None),
-        many=any(typing.get_origin(p) is list for p in parts),
-    )
-
-
-@functools.cache
-def field_shapes(model: type[BaseModel]) -> dict[str, FieldShape]:
-    """The shape of each field of a model, worked out once per model."""
-    return {name: field_shape(field) for name, field in model.model_fields.items()}
-
-
-def reference_fields(model: type[BaseModel], path: tuple = ()) -> Iterator[tuple[tuple, RefTo]]:
-    """Every field of a model (nested records included) that refers to another kind; a list step is "[]"."""
-    for name, field in model.model_fields.items():
-        shape = field_shape(field)
-        at = path + (name, "[]") if shape.many else path + (name,)
-        if shape.ref is not None:
-            yield at, shape.ref
-        elif shape.nested is not None:
-            yield from reference_fields(shape.nested, at)
-
-
-def _parts(annotation) -> list:
-    """The types an annotation is made of, through Optional, Annotated and list."""
-    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
-    if origin is typing.Annotated:
-        return [annotation, *_parts(args[0])]
-    if origin in {list, types.UnionType, typing.Union}:
-        return [annotation, *(p for arg in args for p in _parts(arg))]
-    return [annotation]
