@@ -25,6 +25,7 @@ from .escape import heading_id, html_attribute, html_text, plain_title
 from .export import downloads
 from .load import load_curriculum
 from .problems import CurriculumError
+from .publish import NO_CONTACT, is_draft, published_contact
 from .render import Renderer, tooltips_at_first_use, track_page
 
 _this_build: dict = {}
@@ -59,6 +60,9 @@ def define_env(env) -> None:
     # The tables go into pages after Markdown (macros/blocks.py); registered the way Material's group plugin does.
     env.conf["plugins"]["macros/blocks"] = _AfterMarkdown(blocks)
     env.conf["extra"]["curriculum"] = curriculum.info  # footer: version and effective date
+    # The footer, the 404 page and the draft banner (overrides/): no placeholder address is ever shown.
+    env.conf["extra"].update(published_contact=published_contact(contact), no_contact=NO_CONTACT)
+    env.conf["extra"]["draft"] = is_draft(curriculum)
     # Glossary terms become tooltips in every page's prose (Python-Markdown's abbr glossary).
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = {t.term: t.expansion for t in curriculum.glossary}
     env.conf["mdx_configs"].setdefault("toc", {})["slugify"] = heading_id

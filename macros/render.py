@@ -23,6 +23,7 @@ from .blocks import Html
 from .escape import css_string, html_attribute, html_text, json_attribute, markdown_heading, one_line
 from .export import NOT_YET_DONE, FileNames, Format, catalogue, self_assessment_data
 from .model import Curriculum, Track, TrackKind
+from .publish import FACTS, NO_CONTACT, is_draft, not_published, published_contact
 from .reference import record_docs
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "curriculum"
@@ -102,6 +103,8 @@ class Renderer:
     macros = (
         "track_cards",
         "how_to_apply",
+        "admission_facts",
+        "academy_contact",
         "downloads_list",
         "skill_checklist",
         "skill_catalogue",
@@ -122,6 +125,7 @@ class Renderer:
         "self_assessment_results",
         "changelog",
         "data_reference",
+        "publishing_facts",
         "download_url",
     )
 
@@ -135,11 +139,12 @@ class Renderer:
         contact: str | None = None,
         site_url: str = "",
     ):
-        """`contact` is the academy's address (extra.academy.contact in mkdocs.yml), where enquiries go."""
+        """`contact` is the academy's address (extra.academy.contact in mkdocs.yml), where enquiries go; a
+        placeholder counts as none (macros/publish.py)."""
         self.curriculum = curriculum
         self.today = today
         self.directory_urls = directory_urls  # False in the preview: pages are named page.html (see Links)
-        self.contact = contact
+        self.contact = published_contact(contact)
         self.site_url = site_url  # the published address, for the links readers copy
         self.env = Environment(
             loader=FileSystemLoader(templates),
@@ -154,6 +159,8 @@ class Renderer:
         self.env.filters["css_string"] = css_string
         self.env.filters["json_attribute"] = json_attribute
         self.env.globals["enquiry"] = self._enquiry
+        self.env.globals.update(contact=self.contact, no_contact=NO_CONTACT, draft=is_draft(curriculum))
+        self.env.globals["not_published"] = lambda track: not_published(curriculum, track, today)
         self._tooltips = {
             t.term: Markup('<abbr title="{}">{}</abbr>').format(html_attribute(t.expansion), t.term)
             for t in curriculum.glossary
@@ -176,6 +183,16 @@ class Renderer:
             block = self._render("admission.html", root, track=track, admission=admission)
             sections.append(f"## {markdown_heading(track.title)} {{ #{track.id} }}\n\n{block}")
         return Html("\n\n".join(sections))
+
+    def admission_facts(self, track: str, *, root: str = "") -> str:
+        """One track's block of How to apply, without its heading, for another page that speaks of the track."""
+        the_track = self._track(track)
+        return self._render("admission.html", root, track=the_track, admission=self.curriculum.admission(track))
+
+    def academy_contact(self, sentence: str, *, root: str = "") -> str:
+        """`sentence` with the academy's address in place of {address}, or, with no address published, the
+        sentence saying so. Markdown, for a page's prose."""
+        return sentence.replace("{address}", f"<{self.contact}>") if self.contact else NO_CONTACT
 
     def downloads_list(self, *, root: str = "") -> str:
         """Every file the build writes under downloads/, by format, with what it holds and how to open it."""
@@ -290,6 +307,10 @@ class Renderer:
     def data_reference(self, *, root: str = "") -> str:
         """Every field of every data file, read from the models (for faculty)."""
         return self._render("data_reference.html", root, sections=record_docs())
+
+    def publishing_facts(self, *, root: str = "") -> str:
+        """The academy's facts the site shows only once published, with where each is written (for faculty)."""
+        return self._render("publishing_facts.html", root, facts=FACTS)
 
     def download_url(self, name: str, *, root: str = "") -> str:
         """The address of one of the build's downloads (macros/export.py), from the calling page, for a

@@ -189,7 +189,10 @@ def test_the_check_prints_exactly_what_the_guide_quotes(name, mini_data, monkeyp
 def test_the_session_example_is_valid_in_the_real_data(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(PROJECT / "data", data)
-    _append(data / "workshops.yaml", EXAMPLES["new-session"] + "\n")
+    workshops = data / "workshops.yaml"
+    assert workshops.read_text(encoding="utf-8").endswith("\n[]\n"), "the guide says to replace the [] there"
+    workshops.write_text(workshops.read_text(encoding="utf-8").replace("\n[]\n", "\n"), encoding="utf-8")
+    _append(workshops, EXAMPLES["new-session"] + "\n")
     session = yaml.safe_load(EXAMPLES["new-session"])[0]
     assert session["id"] in {s.id for s in load_curriculum(data).workshops}
 
