@@ -15,7 +15,7 @@ from filelock import FileLock
 from macros.load import load_curriculum
 from sitebuild import MINI, PROJECT, build_site, copy_project
 
-# Builds in tests use the commit's date (as `make` does) so that they are reproducible.
+# Builds in tests use the commit's date, so that they are reproducible; `make` and the deploy use the real date.
 os.environ.setdefault(
     "SOURCE_DATE_EPOCH",
     subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=PROJECT, capture_output=True, text=True).stdout.strip()

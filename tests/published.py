@@ -5,10 +5,17 @@ academy's facts; the shipped data holds none of them."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from pathlib import Path
 
-from sitebuild import PROJECT, copy_project
+import pytest
+from conftest import Build
+from filelock import FileLock
+from test_contributing import EXAMPLES
+
+from sitebuild import PROJECT, build_site, copy_project
 
 REAL_CONTACT = "fellowships@contact-for-tests.org"
 """An address on a domain not reserved for examples, so that the site treats it as real. Tests only render it."""
@@ -51,3 +58,21 @@ def published_project(target: Path, admission: str) -> Path:
     fill_admission(project / "data", admission)
     review_every_track(project / "data")
     return project
+
+
+@pytest.fixture(scope="session")
+def published_build(tmp_path_factory) -> Build:
+    """The published project (above), built once per test run and shared by the processes of `make test`, as
+    tests/conftest.py's build_once shares the real site's build. Import it into a test module to use it."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    folder = shared / "shared-published"
+    with FileLock(shared / "shared-published.lock"):
+        if not (folder / "done").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            project = published_project(folder / "project", EXAMPLES["admission"])
+            result = build_site(project, folder / "site")
+            assert result.returncode == 0, result.stdout + result.stderr
+            (folder / "done").write_text(result.stdout + result.stderr, encoding="utf-8")
+    return Build(folder / "site", (folder / "done").read_text(encoding="utf-8"))
