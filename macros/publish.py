@@ -123,7 +123,7 @@ FACTS: tuple[Fact, ...] = (
         "duration",
         "tracks.yaml",
         "how long the track lasts",
-        "How long the track lasts. The seeds give it only for the two fellowships (6 months, 1 year).",
+        "How long the track lasts. The academy's own articles give it only for the two fellowships: 6 months and 1 year.",
         lambda curriculum, track, today: track.duration is not None,
     ),
     Fact(

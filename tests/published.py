@@ -8,10 +8,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import Build
 from filelock import FileLock
 from test_contributing import EXAMPLES
 
@@ -60,8 +60,14 @@ def published_project(target: Path, admission: str) -> Path:
     return project
 
 
+@dataclass(frozen=True)
+class Built:
+    dir: Path
+    output: str  # everything MkDocs printed
+
+
 @pytest.fixture(scope="session")
-def published_build(tmp_path_factory) -> Build:
+def published_build(tmp_path_factory) -> Built:
     """The published project (above), built once per test run and shared by the processes of `make test`, as
     tests/conftest.py's build_once shares the real site's build. Import it into a test module to use it."""
     shared = tmp_path_factory.getbasetemp()
@@ -75,4 +81,4 @@ def published_build(tmp_path_factory) -> Build:
             result = build_site(project, folder / "site")
             assert result.returncode == 0, result.stdout + result.stderr
             (folder / "done").write_text(result.stdout + result.stderr, encoding="utf-8")
-    return Build(folder / "site", (folder / "done").read_text(encoding="utf-8"))
+    return Built(folder / "site", (folder / "done").read_text(encoding="utf-8"))
