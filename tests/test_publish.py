@@ -321,3 +321,16 @@ def test_the_curriculum_is_a_draft_until_every_track_is_reviewed(tmp_path, curri
     assert status.get_text() == "Awaiting faculty review.", "without the banner, an unreviewed record says so"
     draft = BeautifulSoup(Renderer(curriculum, build_date()).skill_catalogue(), "html.parser")
     assert draft.select(".cm-reviewed") == [], "while the banner stands, no record carries a notice of its own"
+
+
+def test_no_file_of_the_site_gives_an_address_or_a_mailto_link(built_site):
+    """Pages, the search index and the downloads: no e-mail address while the academy has published none (the
+    vendored scripts' own licences and source maps aside)."""
+    address = re.compile(r"mailto:|[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+    found = [
+        path.relative_to(built_site).as_posix()
+        for path in sorted(built_site.rglob("*"))
+        if path.suffix in {".html", ".json", ".ics", ".csv", ".xml", ".txt"} and address.search(path.read_text("utf-8"))
+    ]
+    assert found == []
+    assert len(list(built_site.rglob("*.html"))) > 20
