@@ -334,3 +334,20 @@ def test_no_file_of_the_site_gives_an_address_or_a_mailto_link(built_site):
     ]
     assert found == []
     assert len(list(built_site.rglob("*.html"))) > 20
+
+
+def test_a_session_added_below_the_empty_list_is_refused_with_what_to_do(tmp_path):
+    """data/workshops.yaml ships as `[]` (no session yet); a session written below it, not in its place, is told
+    to delete the line."""
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT / "data", data)
+    workshops = data / "workshops.yaml"
+    lines = workshops.read_text(encoding="utf-8").splitlines()
+    session = "- id: WS-2099-01-SAMPLE\n  track: WS-HANDS-ON\n  topic: Sample\n  start: 2099-01-10\n"
+    workshops.write_text("\n".join(lines) + "\n" + session + "  city: Sample City\n  venue: Sample\n  places: 8\n")
+    done = run("check", "--data", str(data))
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[1:] == [
+        f"  data/workshops.yaml:{lines.index('[]') + 1}: '[]' means the file holds no records: delete this line now "
+        "that records follow it"
+    ]
