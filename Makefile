@@ -13,8 +13,9 @@ PORT    = 8000
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
-# Reproducible output: dates in the site come from the last commit, not from the clock.
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+# "Today" is the day a command runs, for every target and for `python -m macros check` run by hand alike: past
+# intakes and workshop sessions leave the site when it is built. SOURCE_DATE_EPOCH, when you set it yourself,
+# stands for another day (the tests set it to the last commit's date, so that two builds are the same).
 
 .PHONY: serve build preview check test bench pins setup setup-test browser clean
 .DEFAULT_GOAL := serve

@@ -3,6 +3,10 @@
     python -m macros check [--data DIR] [--base REV]   validate the data; exit 1 when it is not valid. With
                                               --base, a skill or track ID in git revision REV that is gone
                                               must be retired (pull requests run it against their base)
+    python -m macros check --publish [--config FILE] [--summary FILE]
+                                              also list, by track, the academy's facts not published yet,
+                                              and exit 1 when mkdocs.yml gives no real contact (the deploy
+                                              runs it); --summary appends the list as Markdown to FILE
     python -m macros schemas [--check]        write schemas/ from the models; --check: exit 1 if out of date
     python -m macros schemas --validate FILE…  check data files against their schemas as the editor does
     python -m macros lint FILE…               yamllint data files (layout; pre-commit runs it)
@@ -20,9 +24,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import diff, schema
+from . import diff, publish, schema
 from .clock import build_date
-from .load import Published, ended_sessions, load_curriculum, read_documents, review_warnings, unreviewed
+from .load import (
+    Published,
+    ended_sessions,
+    load_curriculum,
+    read_documents,
+    review_warnings,
+    started_intakes,
+    unreviewed,
+)
 from .model import DATA_FILES_BY_NAME
 from .problems import CurriculumError
 
@@ -47,7 +59,9 @@ def check(args: argparse.Namespace) -> int:
         return 1
     for warning in review_warnings(curriculum, build_date(), args.data):
         print(f"warning: {warning}", file=sys.stderr)
-    for notice in ended_sessions(curriculum, build_date(), args.data):
+    for notice in ended_sessions(curriculum, build_date(), args.data) + started_intakes(
+        curriculum, build_date(), args.data
+    ):
         print(f"note: {notice}", file=sys.stderr)
     never = unreviewed(curriculum)
     if never:
@@ -57,7 +71,20 @@ def check(args: argparse.Namespace) -> int:
         f"{len(curriculum.tracks)} tracks, {len(curriculum.learning_needs)} learning needs, "
         f"{len(curriculum.glossary)} glossary terms (version {curriculum.info.version})."
     )
-    return 0
+    return before_publishing(args, curriculum) if args.publish else 0
+
+
+def before_publishing(args: argparse.Namespace, curriculum) -> int:
+    """What the academy has still to publish, by track; exit 1 when the site would show no real contact."""
+    grouped = publish.unpublished_by_track(curriculum, build_date(), args.data)
+    failure = publish.contact_failure(args.config)
+    print(publish.as_text(grouped), flush=True)
+    if args.summary:
+        with args.summary.open("a", encoding="utf-8") as summary:
+            summary.write(publish.as_markdown(grouped, failure))
+    if failure:
+        print(f"error: {failure}", file=sys.stderr)
+    return 1 if failure else 0
 
 
 def schemas(args: argparse.Namespace) -> int:
@@ -185,6 +212,13 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument(
         "--base", metavar="REV", help="also require each skill or track ID in this git revision to be kept or retired"
     )
+    check_parser.add_argument(
+        "--publish", action="store_true", help="list the academy's unpublished facts; refuse a placeholder contact"
+    )
+    check_parser.add_argument(
+        "--config", type=Path, default=PROJECT / publish.CONFIG_FILE, help="(default: mkdocs.yml)"
+    )
+    check_parser.add_argument("--summary", type=Path, metavar="FILE", help="with --publish: append it as Markdown")
     check_parser.set_defaults(run=check)
     schemas_parser = commands.add_parser("schemas", help="write the JSON Schemas of the data files from the models")
     schemas_parser.add_argument("--check", action="store_true", help="only report schemas that are out of date")

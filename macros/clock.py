@@ -1,5 +1,6 @@
-"""The build's date. Reproducible builds set SOURCE_DATE_EPOCH (from the commit), so the same commit
-always yields the same site, past workshop dates included."""
+"""The build's date: today, the day the build or the check runs, so that past intakes and workshop sessions leave
+the site. SOURCE_DATE_EPOCH, when set, stands for another day: the tests set it from the commit, so that the same
+commit always yields the same site."""
 
 from __future__ import annotations
 

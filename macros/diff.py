@@ -17,6 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from .escape import markdown_code, markdown_text
 from .load import ReadFile, read_documents
 from .model import DATA_FILES, DataFile, field_shapes
 
@@ -180,11 +181,11 @@ def as_markdown(changes: list[RecordChange], compared_with: str) -> str:
     for file in dict.fromkeys(change.file for change in changes):
         lines += ["", f"### data/{file}", ""]
         for change in (c for c in changes if c.file == file):
-            name = _code(change.key) if change.key else "the curriculum"
-            title = f": {_escaped(change.title)}" if change.title else ""
+            name = markdown_code(change.key) if change.key else "the curriculum"
+            title = f": {markdown_text(change.title)}" if change.title else ""
             lines.append(f"- **{change.status.capitalize()}** {name}{title}")
             for field in change.fields:
-                lines.append(f"  - {_code(field.field)}: {_show(field.before)} → {_show(field.after)}")
+                lines.append(f"  - {markdown_code(field.field)}: {_show(field.before)} → {_show(field.after)}")
     return "\n".join(lines) + "\n"
 
 
@@ -210,7 +211,7 @@ def not_compared_markdown(problems: list, reason: str, compared_with: str) -> st
 def _show(value) -> str:
     if value is NOT_SET:
         return "(not set)"
-    return _code(_plain(value))
+    return markdown_code(_plain(value))
 
 
 def _plain(value) -> str:
@@ -224,15 +225,3 @@ def _plain(value) -> str:
     if value is None:
         return "null"
     return " ".join(str(value).split())
-
-
-def _escaped(text: str) -> str:
-    """Text shown as typed in Markdown: no emphasis, links, code or HTML."""
-    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
-
-
-def _code(text: str) -> str:
-    """Inline code that shows any text literally, backticks included."""
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"

@@ -11,6 +11,8 @@ wherever the text is shown on one line.
     JSON read by a page script, in an attribute
                                               json_attribute    self_assessment.html
     a Markdown line (a page's # heading)      markdown_heading  the track_title macro
+    Markdown text in a run summary            markdown_text     diff.py, publish.py
+    Markdown inline code in a run summary     markdown_code     diff.py, publish.py
     <title>, and titles inside attributes     plain_title       overrides/base.html, footer, navigation
     heading ids and #fragments                (Python-Markdown's table of contents: its own slugify)
     navigation, table of contents, search     (MkDocs and Material take the heading's HTML text as it is:
@@ -29,6 +31,7 @@ tests/test_escape.py feeds the same hostile strings through every function here.
 from __future__ import annotations
 
 import json
+import re
 
 from markupsafe import Markup, escape
 
@@ -102,3 +105,15 @@ def ics_text(text: str) -> str:
     """An iCalendar TEXT value (summary, location, description) on one line. icalendar escapes backslashes,
     semicolons, commas and line breaks (RFC 5545, 3.3.11) and folds long lines when it writes the file."""
     return one_line(text)
+
+
+def markdown_text(text: str) -> str:
+    """Text shown as typed in Markdown: no emphasis, links, code or HTML."""
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+
+
+def markdown_code(text: str) -> str:
+    """Inline code that shows any text literally, backticks included."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

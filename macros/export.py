@@ -69,7 +69,9 @@ def catalogue(curriculum: Curriculum) -> list[Download]:
             FileNames.workshops_ics,
             Format.calendar,
             "Workshop dates",
-            "The workshop sessions that had not ended when the site was published, as all-day events with their venue.",
+            "The workshop sessions that had not ended when the site was published, as all-day events with their venue."
+            if curriculum.workshops
+            else "No workshop session is published yet: the file holds none until the academy publishes one.",
             lambda today, site_url: workshops_ics(curriculum, today, site_url),
         )
     ]
@@ -194,7 +196,10 @@ def workshops_ics(curriculum: Curriculum, today: datetime.date, site_url: str) -
     # DTSTAMP must be a date-time; the build date at midnight UTC keeps the file the same for the same commit.
     stamp = datetime.datetime.combine(today, datetime.time(), tzinfo=datetime.UTC)
     links, where = Links(site_url=site_url), host(site_url)
-    for session in curriculum.upcoming_workshops(today):
+    sessions = curriculum.upcoming_workshops(today)
+    if not sessions:  # a calendar application shows this where the events would be
+        calendar.add("x-wr-caldesc", "No workshop session is published yet.")
+    for session in sessions:
         track = curriculum.track(session.track)
         event = Event()
         event.add("uid", f"{session.id}@{where}")

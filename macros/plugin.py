@@ -34,6 +34,7 @@ from .escape import html_attribute, html_text, plain_title
 from .export import downloads
 from .load import load_curriculum
 from .problems import CurriculumError
+from .publish import NO_CONTACT, is_draft, published_contact
 from .render import TEMPLATES, Renderer, any_of, tooltips_at_first_use
 from .urls import DOWNLOADS, Links, root_from, source_file, track_page
 
@@ -55,6 +56,10 @@ class SiteBuild(BasePlugin):
         for name in Renderer.macros:
             env.macro(build.macro(env, name), name)
         config["extra"]["curriculum"] = curriculum.info  # footer: version and effective date
+        # The footer, the 404 page and the draft banner (overrides/): no placeholder address is ever shown.
+        contact = config["extra"].get("academy", {}).get("contact")
+        config["extra"].update(published_contact=published_contact(contact), no_contact=NO_CONTACT)
+        config["extra"]["draft"] = is_draft(curriculum)
         # Glossary terms become tooltips in every page's prose (Python-Markdown's abbr glossary).
         glossary = {term.term: term.expansion for term in curriculum.glossary}
         config["mdx_configs"].setdefault("abbr", {})["glossary"] = glossary

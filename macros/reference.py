@@ -6,6 +6,7 @@ the faculty pages by Renderer.data_reference, so the reference cannot drift from
 from __future__ import annotations
 
 import enum
+import itertools
 import re
 import typing
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ class Part:
     anchor: str | None = None
     """Links the piece to this section of the reference."""
     space_before: bool = True
+    example: bool = False
+    """Part of an example ("e.g. 250000"), not a fact: shown as one and left out of search."""
 
 
 Words = tuple[Part, ...]
@@ -58,21 +61,33 @@ TYPED = re.compile(
     """,
     re.VERBOSE,
 )
+# "e.g." and the example after it, up to the end of its clause; quoted text is one example whatever it holds.
+EXAMPLE = re.compile(r'\be\.g\. (?:"[^"]*"|`[^`]*`|[^;),"`])+?(?=[;),]|\.(?:\s|$)|$)')
 
 
 def words(text: str) -> Words:
-    """Text split into prose and the typed values in it, remembering where the spaces were."""
-    parts, done = [], 0
-    for match in TYPED.finditer(text):
-        parts += _prose(text[done : match.start()], first=not parts)
-        typed = match.group("quoted") or match.group(0)
-        parts.append(Part(typed, code=True, space_before=not parts or text[match.start() - 1].isspace()))
-        done = match.end()
-    return tuple(parts + _prose(text[done:], first=not parts))
+    """Text split into prose and the typed values in it, remembering where the spaces were. What follows "e.g." is
+    marked as an example, so that no reader takes a made-up fee or selection step for the academy's."""
+    parts: list[Part] = []
+    cuts = [0, *(at for example in EXAMPLE.finditer(text) for at in example.span()), len(text)]
+    for index, (start, end) in enumerate(itertools.pairwise(cuts)):
+        example, done = index % 2 == 1, start
+        for match in TYPED.finditer(text, start, end):
+            parts += _prose(text, done, match.start(), first=not parts, example=example)
+            typed = match.group("quoted") or match.group(0)
+            space = not parts or text[match.start() - 1].isspace()
+            parts.append(Part(typed, code=True, space_before=space, example=example))
+            done = match.end()
+        parts += _prose(text, done, end, first=not parts, example=example)
+    return tuple(parts)
 
 
-def _prose(text: str, first: bool) -> list[Part]:
-    return [Part(text.strip(), space_before=first or text[0].isspace())] if text.strip() else []
+def _prose(text: str, start: int, end: int, first: bool, example: bool) -> list[Part]:
+    piece = text[start:end]
+    if not piece.strip():
+        return []
+    space = first or piece[0].isspace() or (start > 0 and text[start - 1].isspace())
+    return [Part(piece.strip(), space_before=space, example=example)]
 
 
 @dataclass(frozen=True)

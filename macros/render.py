@@ -22,6 +22,7 @@ from .calls import UnknownRecord, WrongCall
 from .escape import css_string, html_attribute, html_text, json_attribute, markdown_heading, one_line
 from .export import NOT_YET_DONE, FileNames, Format, catalogue, self_assessment_data
 from .model import Curriculum, Retired, Track, TrackKind
+from .publish import FACTS, NO_CONTACT, is_draft, not_published, published_contact
 from .reference import record_docs, rule_docs
 from .urls import Links, mailto, track_page
 
@@ -58,6 +59,8 @@ class Renderer:
     macros = (
         "track_cards",
         "how_to_apply",
+        "admission_facts",
+        "academy_contact",
         "downloads_list",
         "skill_checklist",
         "skill_catalogue",
@@ -78,6 +81,7 @@ class Renderer:
         "self_assessment_results",
         "changelog",
         "data_reference",
+        "publishing_facts",
         "download_url",
     )
 
@@ -91,11 +95,12 @@ class Renderer:
         contact: str | None = None,
         site_url: str = "",
     ):
-        """`contact` is the academy's address (extra.academy.contact in mkdocs.yml), where enquiries go."""
+        """`contact` is the academy's address (extra.academy.contact in mkdocs.yml), where enquiries go; a
+        placeholder counts as none (macros/publish.py)."""
         self.curriculum = curriculum
         self.today = today
         self.directory_urls = directory_urls  # False in the preview: pages are named page.html (see Links)
-        self.contact = contact
+        self.contact = published_contact(contact)
         self.site_url = site_url  # the published address, for the links readers copy
         self.env = Environment(
             loader=FileSystemLoader(templates),
@@ -110,6 +115,8 @@ class Renderer:
         self.env.filters["css_string"] = css_string
         self.env.filters["json_attribute"] = json_attribute
         self.env.globals["enquiry"] = self._enquiry
+        self.env.globals.update(contact=self.contact, no_contact=NO_CONTACT, draft=is_draft(curriculum))
+        self.env.globals["not_published"] = lambda track: not_published(curriculum, track, today)
         self._tooltips = {
             t.term: Markup('<abbr title="{}">{}</abbr>').format(html_attribute(t.expansion), t.term)
             for t in curriculum.glossary
@@ -134,6 +141,16 @@ class Renderer:
                 self._render("admission.html", root, track=track, admission=admission),
             )
         return Rendered(parts)
+
+    def admission_facts(self, track: str, *, root: str = "") -> str:
+        """One track's block of How to apply, without its heading, for another page that speaks of the track."""
+        the_track = self._track(track)
+        return self._render("admission.html", root, track=the_track, admission=self.curriculum.admission(track))
+
+    def academy_contact(self, sentence: str, *, root: str = "") -> str:
+        """`sentence` with the academy's address in place of {address}, or, with no address published, the
+        sentence saying so. Markdown, for a page's prose."""
+        return sentence.replace("{address}", f"<{self.contact}>") if self.contact else NO_CONTACT
 
     def downloads_list(self, *, root: str = "") -> str:
         """Every file the build writes under downloads/, by format, with what it holds and how to open it."""
@@ -250,6 +267,10 @@ class Renderer:
     def data_reference(self, *, root: str = "") -> str:
         """Every field of every data file, read from the models, and every rule across records (for faculty)."""
         return self._render("data_reference.html", root, sections=record_docs(), rules=rule_docs())
+
+    def publishing_facts(self, *, root: str = "") -> str:
+        """The academy's facts the site shows only once published, with where each is written (for faculty)."""
+        return self._render("publishing_facts.html", root, facts=FACTS)
 
     def download_url(self, name: str, *, root: str = "") -> str:
         """The address of one of the build's downloads (macros/export.py), from the calling page, for a

@@ -393,6 +393,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, fields: frozenset[st
         return Unreadable(line, f"YAML syntax error: {_STARTED_HERE[error.context] or problem + '. ' + _YAML_HINT}")
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else 1
+    empty = next((number for number, text in enumerate(lines, 1) if text.strip() == "[]"), None)
+    if empty is not None and empty < line:  # records added below the `[]` that stood for "none yet"
+        return Unreadable(empty, "'[]' means the file holds no records: delete this line now that records follow it")
     if problem.startswith("mapping values are not allowed") and 1 < line <= len(lines):
         # `- id US-X` followed by `  title: …` in line with it: the colon is missing on the line above.
         above = _missing_colon(lines, line - 1, fields)

@@ -13,9 +13,11 @@ import pytest
 from filelock import FileLock
 
 from macros.load import load_curriculum
+from tests.support.guide import EXAMPLES
+from tests.support.published import published_project
 from tests.support.sitebuild import MINI, PROJECT, build_site, copy_project
 
-# Builds in tests use the commit's date (as `make` does) so that they are reproducible.
+# Builds in tests use the commit's date, so that they are reproducible; `make` and the deploy use the real date.
 os.environ.setdefault(
     "SOURCE_DATE_EPOCH",
     subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=PROJECT, capture_output=True, text=True).stdout.strip()
@@ -24,7 +26,7 @@ os.environ.setdefault(
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 
 
-BUILDS = {"site_build", "built_site", "preview_build", "fork_build", "project_copy", "preview"}
+BUILDS = {"site_build", "built_site", "preview_build", "fork_build", "published_build", "project_copy", "preview"}
 """Fixtures that build or serve the site: a test that uses one is marked `build`."""
 
 
@@ -69,16 +71,17 @@ class Build:
 FORK_SITE_URL = "https://fork-owner.github.io/renamed-curriculum/"
 
 
-def build_once(tmp_path_factory, name: str, **options) -> Build:
-    """A strict build of the real site, made once per test run: `make test` runs the tests in one process per
-    core (pytest-xdist), and the first to ask builds under a lock while the others wait, then read the same one."""
+def build_once(tmp_path_factory, name: str, project=lambda folder: PROJECT, **options) -> Build:
+    """A strict build of the real site (or of the project `project(folder)` makes in `folder`), made once per test
+    run: `make test` runs the tests in one process per core (pytest-xdist), and the first to ask builds under a
+    lock while the others wait, then read the same one."""
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # the run's folder, above each process's own
     folder, record = shared / f"shared-{name}", shared / f"shared-{name}.json"
     with FileLock(shared / f"shared-{name}.lock"):
         if not record.exists():
-            result = build_site(PROJECT, folder / "site", **options)
+            result = build_site(project(folder), folder / "site", **options)
             assert result.returncode == 0, result.stdout + result.stderr
             record.write_text(json.dumps(result.stdout + result.stderr), encoding="utf-8")
     site_url = options.get("env", {}).get("SITE_URL", "")
@@ -112,3 +115,14 @@ def preview_build(tmp_path_factory) -> Build:
 def fork_build(tmp_path_factory) -> Build:
     """The real site built for another address (SITE_URL), as the deploy workflow builds a fork; once."""
     return build_once(tmp_path_factory, "fork", env={"SITE_URL": FORK_SITE_URL})
+
+
+@pytest.fixture(scope="session")
+def published_build(tmp_path_factory) -> Build:
+    """The project as the academy would publish it (tests/support/published.py: a real contact, sample sessions,
+    an admissions record filled in, every track reviewed), built once."""
+    return build_once(
+        tmp_path_factory,
+        "published",
+        project=lambda folder: published_project(folder / "project", EXAMPLES["admission"]),
+    )

@@ -1,7 +1,8 @@
 """What an applicant reads to choose a track and apply, checked against the data: the home page's track
 cards, kinds in words, How to apply from data/admissions.yaml (empty today, and filled in as the academy
-would fill it), the enquiry e-mail, the calm view without faculty controls, and the About page's promise
-about reviews. The phone and laptop layouts are checked in tests/browser/test_applicant_journey.py."""
+would fill it), the enquiry e-mail (none while the academy has published no contact), the calm view without
+faculty controls, and the About page's promise about reviews. The phone and laptop layouts are checked in
+tests/browser/test_applicant_journey.py."""
 
 from __future__ import annotations
 
@@ -20,9 +21,11 @@ from test_contributing import EXAMPLES
 from macros.escape import markdown_heading
 from macros.load import load_curriculum
 from macros.model import SourceKind, TrackKind
+from macros.publish import NO_CONTACT, is_draft
 from macros.render import Renderer
 from tests.support.pages import page
-from tests.support.sitebuild import MINI, PROJECT, academy_contact, mkdocs_yml, site_url
+from tests.support.published import REAL_CONTACT
+from tests.support.sitebuild import MINI, PROJECT, mkdocs_yml, site_url
 
 CONFIG = mkdocs_yml()
 SITE_URL = site_url()
@@ -120,22 +123,22 @@ def test_kinds_are_shown_in_words_everywhere(built_site, curriculum):
 
 
 def test_with_nothing_published_each_track_says_so_and_how_to_ask(mini):
-    html = str(Renderer(mini, TODAY, contact="applications@academy.test").how_to_apply(root="../"))
+    html = str(Renderer(mini, TODAY, contact=REAL_CONTACT).how_to_apply(root="../"))
     for track in mini.tracks:
         assert f"## {markdown_heading(track.title)} {{#{track.id}}}" in html  # Markdown: the contents list it
     sections = BeautifulSoup(html, "html.parser").select(".cm-admission")
     for section, track in zip(sections, mini.tracks, strict=True):
         assert section.select("dl") == []
         assert words(section.select_one(".cm-unpublished")) == (
-            f"Not published yet: {'; '.join(NOT_PUBLISHED)}. Ask the academy before you plan around them."
+            f"Not published yet: {'; '.join(NOT_PUBLISHED)}. Do not plan around them until the academy publishes them."
         )
         link = section.find("a", string="Ask the academy about this track")
-        assert enquiry_of(link) == ("applications@academy.test", f"Enquiry: {track.title}")
+        assert enquiry_of(link) == (REAL_CONTACT, f"Enquiry: {track.title}")
 
 
 def test_what_the_academy_fills_in_appears_and_nothing_else_is_said_missing(filled):
     curriculum, written = filled
-    html = str(Renderer(curriculum, TODAY, contact="applications@academy.test").how_to_apply())
+    html = str(Renderer(curriculum, TODAY, contact=REAL_CONTACT).how_to_apply())
     section = BeautifulSoup(html, "html.parser").select(".cm-admission")[0]
     facts = {dt.get_text(): dd for dt in section.select("dt") for dd in [dt.find_next_sibling("dd")]}
     assert list(facts) == [
@@ -173,57 +176,62 @@ def test_what_the_academy_fills_in_appears_and_nothing_else_is_said_missing(fill
 
 def test_intakes_that_have_begun_leave_the_page_and_the_track_page(filled):
     curriculum, _ = filled
-    in_february = Renderer(curriculum, datetime.date(2027, 2, 1), contact="a@academy.test")
+    in_february = Renderer(curriculum, datetime.date(2027, 2, 1), contact=REAL_CONTACT)
     section = BeautifulSoup(str(in_february.how_to_apply()), "html.parser").select(".cm-admission")[0]
     assert [words(li) for li in section.find("dt", string="Intakes").find_next_sibling("dd").select("li")] == [
         "Starts on 5 July 2027; application dates not published yet."
     ]
-    january = Renderer(curriculum, datetime.date(2027, 1, 31), contact="a@academy.test").track_profile("FEL-US-6M")
+    january = Renderer(curriculum, datetime.date(2027, 1, 31), contact=REAL_CONTACT).track_profile("FEL-US-6M")
     applying = BeautifulSoup(january, "html.parser").find("dt", string="Applying").find_next_sibling("dd")
     assert words(applying).startswith("The next intake starts in January 2027;"), "a month-only intake counts all month"
-    later = Renderer(curriculum, datetime.date(2027, 7, 6), contact="a@academy.test")
+    later = Renderer(curriculum, datetime.date(2027, 7, 6), contact=REAL_CONTACT)
     section = BeautifulSoup(str(later.how_to_apply()), "html.parser").select(".cm-admission")[0]
     assert "the next intake and its application dates" in words(section.select_one(".cm-unpublished"))
 
 
 def test_the_track_page_shows_certificate_and_recognition_when_published(filled, mini):
     curriculum, written = filled
-    profile = BeautifulSoup(
-        Renderer(curriculum, TODAY, contact="a@academy.test").track_profile("FEL-US-6M"), "html.parser"
-    )
+    profile = BeautifulSoup(Renderer(curriculum, TODAY, contact=REAL_CONTACT).track_profile("FEL-US-6M"), "html.parser")
     facts = {dt.get_text(): words(dt.find_next_sibling("dd")) for dt in profile.select("dt")}
     assert facts["Certificate"] == written["certificate"]
     assert facts["Recognition"].startswith(written["recognition"][0]["by"])
-    empty = BeautifulSoup(Renderer(mini, TODAY, contact="a@academy.test").track_profile("FEL-US-6M"), "html.parser")
+    empty = BeautifulSoup(Renderer(mini, TODAY, contact=REAL_CONTACT).track_profile("FEL-US-6M"), "html.parser")
     facts = {dt.get_text(): words(dt.find_next_sibling("dd")) for dt in empty.select("dt")}
     assert facts["Certificate"] == "Not published yet."
     assert facts["Recognition"].startswith("Not published yet: the academy has not said which body, if any,")
     assert facts["Applying"].startswith("The academy has not published the next intake or its application dates yet.")
 
 
-def test_without_a_contact_address_the_page_cannot_be_built(mini):
-    with pytest.raises(ValueError, match="extra.academy.contact in mkdocs.yml"):
-        str(Renderer(mini, TODAY).how_to_apply())
+@pytest.mark.parametrize("contact", [None, "", "fellowships@pain-academy.example", "apply@academy.test"])
+def test_without_a_real_contact_no_section_offers_an_e_mail(mini, contact):
+    """No address, or a placeholder that receives no mail: each section says so instead of linking to it."""
+    renderer = Renderer(mini, TODAY, contact=contact)
+    for html in (str(renderer.how_to_apply()), str(renderer.track_profile("FEL-US-6M"))):
+        page = BeautifulSoup(html, "html.parser")
+        assert "mailto:" not in html and "@" not in page.get_text()
+        assert NO_CONTACT in words(page)
+    assert renderer.academy_contact("Write to {address}.") == NO_CONTACT
 
 
-def test_the_built_pages_ask_the_academy_at_its_configured_address(built_site, curriculum):
-    """Enquiries go by e-mail to extra.academy.contact, the track named in the subject; no form, no other host."""
-    contact = academy_contact()
+def test_the_built_pages_say_the_academy_has_published_no_contact(built_site, curriculum):
+    """mkdocs.yml ships no contact: How to apply and each track page say so where the e-mail would be; no form.
+    With a real address they link to it (tests/browser/test_published.py)."""
+    assert CONFIG["extra"]["academy"]["contact"] == ""
     apply = page(built_site, "apply")
     assert not apply.select("article form")
     for track in curriculum.tracks:
         heading = apply.find(id=track.id)
         assert heading.name == "h2" and words(heading).rstrip(" ¶") == track.title
         section = heading.find_next_sibling("div", class_="cm-admission")
-        assert enquiry_of(section.find("a", class_="md-button")) == (contact, f"Enquiry: {track.title}")
+        assert not section.select("a.md-button") and words(section).endswith(NO_CONTACT)
         profile = page(built_site, f"tracks/{track.id.lower()}").select_one("dl.cm-profile")
         applying = profile.find("dt", string="Applying").find_next_sibling("dd")
         assert urljoin(f"{SITE_URL}tracks/x/", applying.find("a", string="How to apply")["href"]) == (
             f"{SITE_URL}apply/#{track.id}"
         )
-        assert enquiry_of(applying.find("a", href=re.compile("^mailto:"))) == (contact, f"Enquiry: {track.title}")
+        assert words(applying).endswith(NO_CONTACT) and not applying.select("a[href^='mailto:']")
     contents = [a["href"] for a in apply.select(".md-sidebar--secondary nav.md-nav--secondary a")]
-    assert contents == ["#before-you-apply"] + [f"#{t.id}" for t in curriculum.tracks]
+    assert contents == ["#before-you-apply", "#fees-and-costs"] + [f"#{t.id}" for t in curriculum.tracks]
 
 
 def test_how_to_apply_is_linked_from_home_tracks_pathway_and_navigation(built_site):
@@ -257,7 +265,7 @@ def test_a_track_without_an_admissions_record_has_published_nothing(mini_data):
     assert check(mini_data).code == 0
     curriculum = load_curriculum(mini_data)
     assert curriculum.admission("WS-KNEE").model_dump(exclude_defaults=True) == {"track": "WS-KNEE"}
-    section = BeautifulSoup(str(Renderer(curriculum, TODAY, contact="a@academy.test").how_to_apply()), "html.parser")
+    section = BeautifulSoup(str(Renderer(curriculum, TODAY, contact=REAL_CONTACT).how_to_apply()), "html.parser")
     assert words(section.select(".cm-unpublished")[1]).startswith(f"Not published yet: {NOT_PUBLISHED[0]};")
 
 
@@ -349,20 +357,22 @@ def test_for_faculty_is_the_last_section_and_holds_exactly_the_faculty_pages(bui
 
 
 def test_the_review_status_is_shown_where_the_about_page_says(built_site, curriculum):
+    """While the curriculum is a draft (the banner stands), a record says who reviewed it or nothing at all."""
     about = words(page(built_site, "about").select_one("article"))
     assert (
-        "Each track's page, and each skill in the skills catalogue, says who last reviewed it and when, "
-        "or that it is awaiting faculty review." in about
+        "A reviewed track's page, and a reviewed skill in the skills catalogue, says who last reviewed it and "
+        "when." in about
     )
+    assert is_draft(curriculum), "the shipped tracks are not reviewed yet: the site-wide banner stands"
 
-    def expected(record) -> str:
+    def expected(record) -> str | None:
         if record.last_reviewed:
             return f"Reviewed by {record.reviewed_by} on {record.last_reviewed.strftime('%-d %B %Y')}."
-        return "Awaiting faculty review."
+        return None
 
     for track in curriculum.tracks:
-        (status,) = page(built_site, f"tracks/{track.id.lower()}").select("article .cm-reviewed")
-        assert words(status) == expected(track), track.id
+        statuses = page(built_site, f"tracks/{track.id.lower()}").select("article .cm-reviewed")
+        assert [words(status) for status in statuses] == [s for s in [expected(track)] if s], track.id
     catalogue = [p for p in built_site.rglob("index.html") if p.parent.name.startswith("skills")]
     found = {}
     for html in catalogue:
@@ -370,7 +380,8 @@ def test_the_review_status_is_shown_where_the_about_page_says(built_site, curric
         headings = {h["id"]: h for h in soup.select("h2[id], h3[id], h4[id]")}
         for skill in curriculum.skills:
             if skill.id in headings:
-                found[skill.id] = words(headings[skill.id].find_next(class_="cm-reviewed"))
+                status = headings[skill.id].find_parent("article").select_one(".cm-reviewed")
+                found[skill.id] = words(status) if status else None
     assert found == {skill.id: expected(skill) for skill in curriculum.skills}
 
 
@@ -383,9 +394,7 @@ def test_a_reviewed_record_names_who_and_when(mini_data):
     )
     assert check(mini_data).code == 0
     curriculum = load_curriculum(mini_data)
-    profile = BeautifulSoup(
-        Renderer(curriculum, TODAY, contact="a@academy.test").track_profile("FEL-US-6M"), "html.parser"
-    )
+    profile = BeautifulSoup(Renderer(curriculum, TODAY, contact=REAL_CONTACT).track_profile("FEL-US-6M"), "html.parser")
     status = profile.select_one(".cm-reviewed")
     assert words(status) == "Reviewed by Curriculum committee on 20 November 2026."
     assert status.time["datetime"] == "2026-11-20"
@@ -397,7 +406,7 @@ def test_a_track_title_reaches_its_how_to_apply_heading_as_typed(mini):
     title = 'Pain & "care" <b>x</b> *em* {{ config }} { #evil .cls } #'
     track = mini.tracks[0].model_copy(update={"title": title})
     curriculum = dataclasses.replace(mini, tracks=(track, *mini.tracks[1:]))
-    text = str(Renderer(curriculum, TODAY, contact="a@academy.test").how_to_apply())
+    text = str(Renderer(curriculum, TODAY, contact=REAL_CONTACT).how_to_apply())
     html = BeautifulSoup(markdown.markdown(text, extensions=["attr_list", "md_in_html", "toc"]), "html.parser")
     heading = html.find("h2")
     assert heading["id"] == track.id

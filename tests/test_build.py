@@ -258,6 +258,6 @@ def test_pages_that_call_macros_opt_in_and_name_their_data():
         )
         if calls:
             assert opted_in, f"{path.relative_to(PROJECT)} calls macros without render_macros: true"
-            assert re.search(r"<!--[^>]*data/\w+\.yaml", text), (
-                f"{path.relative_to(PROJECT)}: name the data file in a comment"
+            assert re.search(r"<!--[^>]*(data/\w+\.yaml|mkdocs\.yml)", text), (
+                f"{path.relative_to(PROJECT)}: name the data file (or mkdocs.yml setting) in a comment"
             )

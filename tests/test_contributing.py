@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import datetime
 import io
-import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -27,29 +26,14 @@ from click.testing import CliRunner
 from macros import yamlfile
 from macros.__main__ import main
 from macros.load import load_curriculum, review_warnings
+from tests.support.guide import EXAMPLES, GUIDE, MESSAGES
 from tests.support.pages import page
 from tests.support.records import track_record
 from tests.support.sitebuild import PROJECT, build_site, copy_project
 
-GUIDE = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 TRACK = "FEL-US-6M"  # the track the worked example adds its skill to
 # The build date the guide's review warning names ("Built on 1 November 2026").
 REVIEW_DATE_EPOCH = str(int(datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC).timestamp()))
-
-
-def quoted_blocks(marker: str) -> dict[str, str]:
-    """The fenced blocks that follow `<!-- marker: NAME -->`, by NAME, without the fence's indentation."""
-    pattern = rf"^([ \t]*)<!-- {marker}: ([\w-]+) -->\n\1(`{{3,}})[\w-]*\n(.*?)\n\1\3$"
-    blocks = {}
-    for match in re.finditer(pattern, GUIDE, re.MULTILINE | re.DOTALL):
-        indent, name, body = match.group(1), match.group(2), match.group(4)
-        assert name not in blocks, f"CONTRIBUTING.md quotes {marker} {name} twice"
-        blocks[name] = "\n".join(line.removeprefix(indent) for line in body.split("\n"))
-    return blocks
-
-
-EXAMPLES = quoted_blocks("example")
-MESSAGES = quoted_blocks("message")
 
 
 @dataclass(frozen=True)
@@ -189,7 +173,10 @@ def test_the_check_prints_exactly_what_the_guide_quotes(name, mini_data, monkeyp
 def test_the_session_example_is_valid_in_the_real_data(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(PROJECT / "data", data)
-    _append(data / "workshops.yaml", EXAMPLES["new-session"] + "\n")
+    workshops = data / "workshops.yaml"
+    assert workshops.read_text(encoding="utf-8").endswith("\n[]\n"), "the guide says to replace the [] there"
+    workshops.write_text(workshops.read_text(encoding="utf-8").replace("\n[]\n", "\n"), encoding="utf-8")
+    _append(workshops, EXAMPLES["new-session"] + "\n")
     session = yaml.safe_load(EXAMPLES["new-session"])[0]
     assert session["id"] in {s.id for s in load_curriculum(data).workshops}
 

@@ -1,7 +1,7 @@
 """Two builds of the same commit give the same bytes, sitemap and search index included: the
 published site can be rebuilt anywhere and compared, and a reviewer's diff of two builds shows only
-what really changed. Dates in the site come from SOURCE_DATE_EPOCH (the last commit's date, set by
-the Makefile and tests/conftest.py), never from the clock."""
+what really changed. Dates in the site come from SOURCE_DATE_EPOCH when it is set (tests/conftest.py sets it
+to the last commit's date), never from the clock; without it a build is dated the day it runs (test_publish.py)."""
 
 from __future__ import annotations
 

@@ -61,13 +61,13 @@ def test_a_skill_reads_as_sentences(index, curriculum):
 
 
 def test_table_cells_and_captions_end_with_a_full_stop(index, curriculum, built_site):
-    text = text_of(index, "workshops/")
-    headings = BeautifulSoup((built_site / "workshops" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    table = headings.select_one("table.cm-calendar")
+    text = text_of(index, "tracks/")
+    headings = BeautifulSoup((built_site / "tracks" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    table = headings.select_one("table.cm-comparison")
     cells = [one_line(th.get_text(" ")) for th in table.select("thead th")]
     assert f"{one_line(table.caption.get_text(' '))}. {'. '.join(cells)}." in text
-    for session in curriculum.upcoming_workshops(curriculum.info.effective):
-        assert f"{session.venue}, {session.city}." in text, session.id
+    for track in curriculum.tracks:
+        assert f"{track.kind.label}. {track.duration or 'not published yet'}." in text, track.id
 
 
 def abbreviations_taught(curriculum, track) -> dict[str, str]:

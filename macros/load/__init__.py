@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..model import DATA_FILES, Curriculum
 from ..problems import CurriculumError
-from .notices import ended_sessions, review_warnings, unreviewed
+from .notices import ended_sessions, review_warnings, started_intakes, unreviewed
 from .reading import MAX_PROBLEMS_PER_FILE, Loaded, Published, ReadFile, read_documents
 from .rules import RULES
 
@@ -27,6 +27,7 @@ __all__ = [
     "load_curriculum",
     "read_documents",
     "review_warnings",
+    "started_intakes",
     "unreviewed",
 ]
 

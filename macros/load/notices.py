@@ -1,5 +1,5 @@
 """What `python -m macros check` prints beside its verdict and that never stops a build: records due for
-review, workshop sessions that have ended, records never reviewed."""
+review, workshop sessions that have ended, intakes that have begun, records never reviewed."""
 
 from __future__ import annotations
 
@@ -46,6 +46,24 @@ def ended_sessions(curriculum: Curriculum, today: datetime.date, data_dir: Path)
             line = yamlfile.line_of(document, (index, field))
             message = f"ended on {last_day}; not shown in the calendar"
             notices.append(Problem(f"{Path(data_dir).name}/{data_file.file_name}", line, session.id, field, message))
+    return notices
+
+
+def started_intakes(curriculum: Curriculum, today: datetime.date, data_dir: Path) -> list[Problem]:
+    """Intakes that have begun by `today`: How to apply and the track pages leave them out. Notices only."""
+    data_file = DATA_FILES_BY_NAME["admissions"]
+    document = yamlfile.parse(Path(data_dir) / data_file.file_name)
+    notices = []
+    for index, admission in enumerate(curriculum.admissions):
+        for position, intake in enumerate(admission.intakes):
+            if intake.started_by(today):
+                line = yamlfile.line_of(document, (index, "intakes", position, "starts"))
+                when = f"in {intake.first_day:%B %Y}" if intake.month_only else f"on {intake.first_day.isoformat()}"
+                message = f"started {when}; no longer shown on the site"
+                field = f"intakes[{position}].starts"
+                notices.append(
+                    Problem(f"{Path(data_dir).name}/{data_file.file_name}", line, admission.track, field, message)
+                )
     return notices
 
 

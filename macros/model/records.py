@@ -236,8 +236,8 @@ class EntryRoute(Record):
 class Block(Record):
     title: Title
     """The block's name, e.g. "Interventional pain clinic"."""
-    duration: Duration
-    """How long the block lasts."""
+    duration: Duration | None = None
+    """How long the block lasts, as the curriculum proposes it. Leave out where a length would say how long the track lasts and the academy has not published that."""
     rotation: RotationId | None = None
     """The clinical rotation this block is spent on, if any."""
     description: Text
@@ -257,8 +257,8 @@ class Track(Record):
     """fellowship, workshop or exam-preparation."""
     summary: Text
     """One paragraph saying what the track is and what a fellow leaves with."""
-    duration: Duration
-    """How long the whole track lasts."""
+    duration: Duration | None = None
+    """How long the whole track lasts: the academy's fact. Leave out until the academy publishes it; the site then says it is not published yet."""
     modalities: list[Modality] = []
     """Imaging the track trains in."""
     audience: Text
