@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from pydantic import BaseModel
 
 from macros.load import load_curriculum
-from macros.model import DATA_FILES, Risk, SkillKind, Source, SourceKind, TrackKind
+from macros.model import DATA_FILES, Risk, Scale, SkillKind, Source, SourceKind, TrackKind
 from macros.render import Renderer
 from tests.support.pages import page, record_rows
 from tests.support.sitebuild import PROJECT
@@ -177,9 +177,18 @@ def test_each_checklist_has_one_row_per_skill_with_its_target_level_and_minimum(
             skill_id = row.select_one(".cm-id").get_text()
             assert skill_id not in shown, f"{track.id}: {skill_id} is listed twice"
             cells = row.find_all(["td", "th"])
-            minimum = cells[minimum_column].get_text(strip=True)
-            shown[skill_id] = (int(row.select_one(".cm-level")["data-level"]), None if minimum == "—" else int(minimum))
-        assert shown == {e.skill: (e.level, e.min_supervised) for e in track.skills}, track.id
+            minimum = cells[minimum_column].get_text(" ", strip=True)
+            shown[skill_id] = (int(row.select_one(".cm-level")["data-level"]), minimum)
+        expected = {e.skill: (e.level, _minimum_words(e)) for e in track.skills}
+        assert shown == expected, track.id
+
+
+def _minimum_words(entry) -> str:
+    """What the minimum column says: the supervised cases, the observed drills, or a dash."""
+    words = [str(entry.min_supervised)] if entry.min_supervised else []
+    if entry.min_drills:
+        words.append(f"{entry.min_drills} observed drill{'s' if entry.min_drills != 1 else ''}")
+    return "; ".join(words) or "—"
 
 
 def test_each_track_page_says_what_it_prepares_for(built_site, curriculum):
@@ -273,8 +282,9 @@ def test_exam_facts_rest_on_the_examining_body(curriculum):
         assert f"with the {exam.awarding_body}" in exam.description, f"{exam.id} must send readers to the examiners"
 
 
-def test_every_source_is_cited_by_a_record():
-    """A source no record names is a claim the site makes without saying where: cite it or remove it."""
+def test_every_source_is_cited_by_a_record_or_a_page():
+    """A source no record names (as its `source`, a track's `targets_source`, a per-background target's `follows`)
+    and no page links to (`sources.md#ID`) is a claim the site makes without saying where: cite it or remove it."""
     data = {
         kind.name: yaml.safe_load((PROJECT / "data" / kind.file_name).read_text(encoding="utf-8"))
         for kind in DATA_FILES
@@ -282,13 +292,15 @@ def test_every_source_is_cited_by_a_record():
 
     def cited(value) -> set[str]:
         if isinstance(value, dict):
-            found = {v for k, v in value.items() if k in {"source", "targets_source"} and isinstance(v, str)}
+            found = {v for k, v in value.items() if k in {"source", "targets_source", "follows"} and isinstance(v, str)}
             return found | {s for v in value.values() for s in cited(v)}
         if isinstance(value, list):
             return {s for v in value for s in cited(v)}
         return set()
 
     citations = {s for name, document in data.items() if name != "sources" for s in cited(document)}
+    pages = "\n".join(page.read_text(encoding="utf-8") for page in (PROJECT / "docs").rglob("*.md"))
+    citations |= set(re.findall(r"sources\.md#([A-Z0-9-]+)", pages))
     assert [s["id"] for s in data["sources"] if s["id"] not in citations] == []
 
 
@@ -394,7 +406,10 @@ def test_cell_based_therapies_stay_knowledge_only(curriculum):
     """Investigational in India outside approved trials (ICMR-DBT National Guidelines for Stem Cell Research, 2017)."""
     cell = curriculum.skill("REGEN-CELL")
     assert cell.kind is SkillKind.knowledge and curriculum.get("sources", cell.source).id == "ICMR-STEM-CELL"
-    assert {entry.level for _, entry in curriculum.tracks_teaching(cell.id)} == {1}
+    # Knowledge only: rated on the milestone scale (what the fellow knows and can advise on), never performed, so
+    # no track counts procedures in it.
+    assert cell.scale is Scale.milestones
+    assert all(entry.min_supervised is None and entry.level <= 3 for _, entry in curriculum.tracks_teaching(cell.id))
     assert "investigational" in cell.description
 
 
