@@ -139,7 +139,7 @@
       var offScale = ids.filter(function (id) { return !onScale(values[id], id); });
       if (offScale.length) {
         throw new Error("In this file, " + offScale.slice(0, 5).join(", ") + " should be a whole number from 0 " +
-          "(not yet done) to the top of the skill's scale.");
+          "(not yet done) to " + top(offScale[0]) + ".");
       }
       if (doc.specialty !== undefined && !Object.prototype.hasOwnProperty.call(backgrounds, doc.specialty)) {
         throw new Error("This file names a specialty this page does not know: " + shorten(String(doc.specialty)) + ".");
