@@ -113,7 +113,7 @@ class Level(Record):
     label: Label
     """A few words, e.g. "Direct supervision"."""
     definition: Text
-    """What a fellow at this level may do, and how closely they are supervised."""
+    """What a fellow at this level does: on the entrustment scale, how closely they are supervised; on the milestone scale, what they show."""
     source: SourceId
     """Where this scale comes from."""
 
@@ -382,7 +382,7 @@ class Track(Record):
     targets_source: SourceId
     """Source of the target levels and minimum numbers below, unless an entry names its own."""
     skills: Annotated[list[TrackSkill], Field(min_length=1)]
-    """The skills checklist: each skill with its target level and, where procedural, its minimum number. Three rules hold: a level is never above that of a prerequisite taught in the same track unless above_prerequisite_reason says why; an exam-preparation module never expects more than the fellowships preparing for the same exam reach; and a higher level for a skill in one track never comes with a lower minimum number than in another."""
+    """The skills checklist: each skill with its target level on the skill's scale, its minimum numbers where set, and any other targets for named specialties. The check keeps them consistent: a level is never above that of a prerequisite taught in the same track unless above_prerequisite_reason says why; an exam-preparation module never expects more than the fellowships preparing for the same exam reach; a higher level never comes with a lower minimum number; and level 4 or 5 in a high-risk skill rests on supervised cases or, for a rare emergency, observed drills."""
     last_reviewed: LastReviewed = None
     reviewed_by: ReviewedBy = None
 
@@ -403,6 +403,12 @@ class Track(Record):
     def target(self, skill_id: str) -> TrackSkill | None:
         """This track's checklist entry for a skill, or None if the track does not teach it."""
         return self._targets.get(skill_id)
+
+    def differing_for(self, background_id: str) -> list[str]:
+        """The skills in which fellows from a specialty have a target of their own, in checklist order."""
+        return [
+            entry.skill for entry in self.skills if any(background_id in t.backgrounds for t in entry.for_backgrounds)
+        ]
 
     @functools.cached_property
     def _targets(self) -> dict[str, TrackSkill]:
