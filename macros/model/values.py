@@ -182,7 +182,6 @@ GapAreaId = _ref("gap_areas")
 LevelNumber = _ref("entrustment", int)
 """A level of the entrustment-supervision scale (data/entrustment.yaml), e.g. the level an EPA is entrusted at."""
 BackgroundId = _ref("backgrounds")
-EpaId = _ref("epas")
 SkillLevel = Annotated[
     WholeNumber,
     Field(ge=1, le=9),

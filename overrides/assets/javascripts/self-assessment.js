@@ -157,7 +157,7 @@
       if (answers.version !== 2) return "";
       var moved = nowOnMilestones(answers.levels);
       return moved.length
-        ? " It was saved when every skill was rated on the entrustment scale: check your levels in the " +
+        ? " They were saved when every skill was rated on the entrustment scale: check your levels in the " +
           plural(moved.length, "knowledge or professional skill") + " now rated on the milestone scale, such as " +
           skillTitle(moved[0]) + "."
         : "";
