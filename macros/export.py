@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .escape import csv_cell, ics_text, json_document
-from .model import DATA_FILES, Curriculum, Track
+from .model import DATA_FILES, Curriculum, Scale, Track
 from .schema import curriculum_schema
 from .urls import Links, host
 
@@ -31,6 +31,10 @@ class FileNames:
     @staticmethod
     def checklist_csv(track_id: str) -> str:
         return f"checklist-{track_id.lower()}.csv"
+
+    @staticmethod
+    def epas_csv(track_id: str) -> str:
+        return f"epas-{track_id.lower()}.csv"
 
     @staticmethod
     def every(curriculum: Curriculum) -> list[str]:
@@ -85,6 +89,17 @@ def catalogue(curriculum: Curriculum) -> list[Download]:
                 lambda today, site_url, track=track: checklist_csv(curriculum, track, site_url),
             )
         )
+        if curriculum.epas_in(track.id):
+            files.append(
+                Download(
+                    FileNames.epas_csv(track.id),
+                    Format.spreadsheet,
+                    f"Entrustable professional activities: {track.title}",
+                    "One row per activity, with the skills it draws on, the level expected by the end and the "
+                    "assessments the committee reviews, and empty columns for the committee's decision.",
+                    lambda today, site_url, track=track: epas_csv(curriculum, track, site_url),
+                )
+            )
     files += [
         Download(
             FileNames.curriculum_json,
@@ -134,9 +149,13 @@ CHECKLIST_COLUMNS = (
     "Kind",
     "Guided by",
     "Risk",
+    "Rated on",
     "Target level",
     "Target level means",
     "Minimum supervised",
+    "Minimum observed drills",
+    "Sign-off also needs",
+    "Other targets by specialty",
     "Assessed by",
     "Source of target",
     "Catalogue link",
@@ -150,13 +169,14 @@ CHECKLIST_COLUMNS = (
 
 def checklist_csv(curriculum: Curriculum, track: Track, site_url: str) -> bytes:
     """One row per skill of the track, in the order of its printed checklist (by domain, then catalogue order).
-    UTF-8 with a byte-order mark, so that spreadsheet programs read accents and dashes correctly."""
+    The target columns hold the track's own target; "Other targets by specialty" says, in words, each target
+    that differs for fellows from named specialties. UTF-8 with a byte-order mark, so that spreadsheet programs
+    read accents and dashes correctly."""
     out = io.StringIO()
     writer = csv.writer(out)  # RFC 4180: commas, double quotes, CRLF line ends
     writer.writerow(CHECKLIST_COLUMNS)
     for skill in (skill for _, skills in curriculum.checklist(track) for skill in skills):
         entry = track.target(skill.id)
-        level = curriculum.get("entrustment", entry.level)
         row = (
             track.id,
             curriculum.get("domains", skill.domain).title,
@@ -165,13 +185,84 @@ def checklist_csv(curriculum: Curriculum, track: Track, site_url: str) -> bytes:
             skill.kind.value,
             ", ".join(m.value for m in skill.modalities),
             skill.risk.value,
+            skill.scale.label,
             entry.level,
-            level.label,
-            entry.min_supervised if entry.min_supervised is not None else "",
+            curriculum.level(skill.id, entry.level).label,
+            _count(entry.min_supervised),
+            _count(entry.min_drills),
+            ", ".join(curriculum.get("assessments", a).short_title for a in entry.sign_off_requires),
+            "; ".join(_other_target(curriculum, track, skill, other) for other in entry.targets() if not other.is_own),
             ", ".join(curriculum.get("assessments", a).short_title for a in skill.assessments),
             curriculum.source_of(track, entry).title,
             Links(site_url=site_url).absolute_skill(skill.id),
             "",
+            "",
+            "",
+            "",
+        )
+        writer.writerow([csv_cell(cell) for cell in row])
+    return "\ufeff".encode() + out.getvalue().encode("utf-8")
+
+
+def _count(number: int | None):
+    return number if number is not None else ""
+
+
+def _other_target(curriculum: Curriculum, track: Track, skill, target) -> str:
+    """A per-background target in words, as the checklist's cell says it."""
+    words = [
+        f"For {curriculum.who(track, target.backgrounds)}: level {target.level} "
+        f"({curriculum.level(skill.id, target.level).label})"
+    ]
+    if target.min_supervised:
+        words.append(f"at least {target.min_supervised} supervised")
+    if target.min_drills:
+        words.append(f"at least {target.min_drills} observed drills")
+    if target.sign_off_requires:
+        methods = ", ".join(curriculum.get("assessments", a).short_title for a in target.sign_off_requires)
+        words.append(f"sign-off needs a pass in {methods}")
+    decided = curriculum.get("sources", track.targets_source).title
+    if target.follows:
+        decided += f", following {curriculum.get('sources', target.follows).title}"
+    return f"{', '.join(words)}. {target.reason} ({decided})"
+
+
+EPA_COLUMNS = (
+    "Track",
+    "EPA ID",
+    "Activity",
+    "What it includes and leaves out",
+    "Draws on (skill IDs)",
+    "Level expected by the end",
+    "Level means",
+    "Evidence for the decision",
+    "Source",
+    # Left empty for the committee's decision, as on the printed sheet:
+    "Date entrusted",
+    "Level entrusted",
+    "Decided by",
+)
+
+
+def epas_csv(curriculum: Curriculum, track: Track, site_url: str = "") -> bytes:
+    """One row per EPA the fellowship entrusts, in file order, with empty columns for the committee's decision."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(EPA_COLUMNS)
+    for epa, target in curriculum.epas_in(track.id):
+        evidence = ", ".join(
+            f"{item.minimum} {curriculum.get('assessments', item.assessment).short_title}" for item in target.evidence
+        )
+        row = (
+            track.id,
+            epa.id,
+            epa.title,
+            epa.description,
+            ", ".join(epa.skills),
+            target.level,
+            curriculum.get("entrustment", target.level).label,
+            evidence,
+            curriculum.get("sources", epa.source).title,
             "",
             "",
             "",
@@ -223,31 +314,42 @@ def workshops_ics(curriculum: Curriculum, today: datetime.date, site_url: str) -
 # -- what the self-assessment page's script needs ------------------------------------------------
 
 SELF_ASSESSMENT_FORMAT = "pain-medicine-curriculum/self-assessment"
-SELF_ASSESSMENT_VERSION = 2
+SELF_ASSESSMENT_VERSION = 3
 # Version 1 files hold ticks (a skill held or not). The page asked for a tick on each skill "you can already
-# carry out on your own", which is this level of the entrustment scale (Unsupervised practice); an unticked
-# skill becomes "not yet done" (0). docs/self-assessment.md states the same mapping.
+# carry out on your own", which is this level of the entrustment scale (Unsupervised practice) and of the milestone
+# scale (Ready for independent practice); an unticked skill becomes "not yet done" (0).
+# Version 2 files hold levels, every skill's on the entrustment scale; version 3 rates knowledge and professional
+# skills on the milestone scale. A version 2 level of such a skill is kept as the same number, and the page asks
+# the reader to check it. docs/self-assessment.md states the same.
 SELF_ASSESSMENT_V1_HELD_LEVEL = 4
 NOT_YET_DONE = "Not yet done"  # the rating below level 1 (0 in saved files)
 
 
 def self_assessment_data(curriculum: Curriculum) -> dict:
-    """What Find my gap's script needs: the scale, the skills, the residency baseline with its levels, the
-    specialties (the first is the default) and each track's targets and admissions. `format` and `version`
+    """What Find my gap's script needs: both scales and which one each skill is rated on, the skills, the residency
+    baseline with its levels, the specialties (the first is the default), and each track's targets: its own, and
+    per specialty the targets that differ from them (`targets_for`), and its admissions. `format` and `version`
     name the file format the page saves and loads (see docs/self-assessment.md)."""
-    levels = [level.level for level in curriculum.entrustment]
-    if SELF_ASSESSMENT_V1_HELD_LEVEL not in levels:
-        raise ValueError(
-            f"Find my gap reads a tick of its version 1 files as level {SELF_ASSESSMENT_V1_HELD_LEVEL}, "
-            f"which data/entrustment.yaml no longer has"
-        )
+    for scale in Scale:
+        if SELF_ASSESSMENT_V1_HELD_LEVEL not in [level.level for level in curriculum.scale(scale)]:
+            raise ValueError(
+                f"Find my gap reads a tick of its version 1 files as level {SELF_ASSESSMENT_V1_HELD_LEVEL}, "
+                f"which data/{scale.data_file}.yaml no longer has"
+            )
     return {
         "format": SELF_ASSESSMENT_FORMAT,
         "version": SELF_ASSESSMENT_VERSION,
         "v1_held_level": SELF_ASSESSMENT_V1_HELD_LEVEL,
         "curriculum_version": curriculum.info.version,
-        "levels": [{"level": level.level, "label": level.label} for level in curriculum.entrustment],
+        "scales": {
+            scale.value: {
+                "name": scale.label,
+                "levels": [{"level": level.level, "label": level.label} for level in curriculum.scale(scale)],
+            }
+            for scale in Scale
+        },
         "skills": [skill.id for skill in curriculum.skills],
+        "skill_scales": {skill.id: skill.scale.value for skill in curriculum.skills},
         "baseline": curriculum.baseline_levels(),
         "backgrounds": [{"id": b.id, "title": b.title} for b in curriculum.backgrounds],
         "tracks": [
@@ -258,6 +360,8 @@ def self_assessment_data(curriculum: Curriculum) -> dict:
                 "kind": track.kind.value,
                 "exams": list(track.exams),
                 "targets": {entry.skill: entry.level for entry in track.skills},
+                # Specialty -> {skill: level} where its fellows' target differs from the track's own.
+                "targets_for": _targets_for(curriculum, track),
                 # Specialty -> skills its applicants must hold on entry, {skill: level}; None admits any specialty.
                 "admits": {
                     route.background: {entry.skill: entry.level for entry in route.entry_skills}
@@ -268,3 +372,13 @@ def self_assessment_data(curriculum: Curriculum) -> dict:
             for track in curriculum.tracks
         ],
     }
+
+
+def _targets_for(curriculum: Curriculum, track: Track) -> dict[str, dict[str, int]]:
+    differing: dict[str, dict[str, int]] = {}
+    for background in curriculum.backgrounds:
+        for entry in track.skills:
+            level = entry.target_for(background.id).level
+            if level != entry.level:
+                differing.setdefault(background.id, {})[entry.skill] = level
+    return differing

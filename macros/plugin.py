@@ -60,10 +60,13 @@ class SiteBuild(BasePlugin):
         contact = config["extra"].get("academy", {}).get("contact")
         config["extra"].update(published_contact=published_contact(contact), no_contact=NO_CONTACT)
         config["extra"]["draft"] = is_draft(curriculum)
-        # Glossary terms become tooltips in every page's prose (Python-Markdown's abbr glossary).
-        glossary = {term.term: term.expansion for term in curriculum.glossary}
+        # Glossary terms become tooltips in every page's prose (Python-Markdown's abbr glossary). A term with two
+        # meanings (INR) has one tooltip naming both: abbr matches words, not what a sentence means.
+        glossary = {term.term: term.tooltip for term in curriculum.glossary}
         config["mdx_configs"].setdefault("abbr", {})["glossary"] = glossary
-        material_search.Parser = sentence_parser(glossary)
+        material_search.Parser = sentence_parser(
+            {meaning.expansion: term.term for term in curriculum.glossary for meaning in term.meanings}
+        )
         _report_page_mistakes()
         _name_the_lines_of_broken_links(Path(config["docs_dir"]))
         config["plugins"]["curriculum"] = build  # the later events, as Material's group plugin adds plugins
@@ -293,9 +296,10 @@ ENDS_ALREADY = (".", ":", ";", "?", "!")
 BLOCKS_ENDED = {"</p>", "</ul>", "</ol>", "</li>", "</pre>"}  # the index keeps these tags: no mark after them
 
 
-def sentence_parser(glossary: dict[str, str]) -> type[material_search.Parser]:
-    """Material's search parser for this build's glossary (term -> expansion)."""
-    terms = {expansion.lower(): term for term, expansion in glossary.items()}
+def sentence_parser(expansions: dict[str, str]) -> type[material_search.Parser]:
+    """Material's search parser for this build's glossary (expansion -> term; a term with two meanings has two
+    expansions, each followed by the term in the index)."""
+    terms = {expansion.lower(): term for expansion, term in expansions.items()}
     expansions = any_of(terms) if terms else None
     return type(
         "SentenceParser",

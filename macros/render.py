@@ -21,7 +21,7 @@ from .blocks import Heading, Html, Rendered
 from .calls import UnknownRecord, WrongCall
 from .escape import css_string, html_attribute, html_text, json_attribute, markdown_heading, one_line
 from .export import NOT_YET_DONE, FileNames, Format, catalogue, self_assessment_data
-from .model import Curriculum, Retired, Track, TrackKind
+from .model import Curriculum, Retired, Scale, Track, TrackKind
 from .publish import FACTS, NO_CONTACT, is_draft, not_published, published_contact
 from .reference import record_docs, rule_docs
 from .urls import Links, mailto, track_page
@@ -72,6 +72,8 @@ class Renderer:
         "gap_analysis",
         "learning_needs",
         "entrustment_scale",
+        "milestone_scale",
+        "epa_table",
         "assessment_methods",
         "exam_list",
         "glossary_table",
@@ -117,8 +119,9 @@ class Renderer:
         self.env.globals["enquiry"] = self._enquiry
         self.env.globals.update(contact=self.contact, no_contact=NO_CONTACT, draft=is_draft(curriculum))
         self.env.globals["not_published"] = lambda track: not_published(curriculum, track, today)
+        self.env.globals["Scale"] = Scale
         self._tooltips = {
-            t.term: Markup('<abbr title="{}">{}</abbr>').format(html_attribute(t.expansion), t.term)
+            t.term: Markup('<abbr title="{}">{}</abbr>').format(html_attribute(t.tooltip), t.term)
             for t in curriculum.glossary
         }
         self._abbreviations = _abbreviation_pattern(list(self._tooltips))
@@ -178,8 +181,15 @@ class Renderer:
             caption = f"Skills in {the_domain.title}"
         used = {method for _, skills in groups for skill in skills for method in skill.assessments}
         methods = [method for method in c.assessments if method.id in used]  # for the printed key
+        scales = c.scales_used(skill for _, skills in groups for skill in skills)
         return self._render(
-            "skill_checklist.html", root, caption=caption, track=the_track, groups=groups, methods=methods
+            "skill_checklist.html",
+            root,
+            caption=caption,
+            track=the_track,
+            groups=groups,
+            methods=methods,
+            scales=scales,
         )
 
     def skill_catalogue(self, *, root: str = "") -> Rendered:
@@ -208,6 +218,17 @@ class Renderer:
         """One track's blocks or rotations, in order."""
         return self._render("track_structure.html", root, track=self._track(track))
 
+    def epa_table(self, track: str, *, root: str = "") -> str:
+        """The entrustable professional activities a fellowship entrusts, with their levels and evidence."""
+        the_track = self._track(track)
+        epas = self.curriculum.epas_in(the_track.id)
+        if not epas:
+            raise UnknownRecord(
+                f"{the_track.id} entrusts no EPA in data/epas.yaml",
+                "name a fellowship whose EPAs are listed there, or add them",
+            )
+        return self._render("epa_table.html", root, track=the_track, epas=epas)
+
     def track_title(self, track: str, *, root: str = "") -> str:
         """A track's title, safe to use as a Markdown heading."""
         return markdown_heading(self._track(track).title)
@@ -228,7 +249,12 @@ class Renderer:
     # -- reference tables -----------------------------------------------------------------------
 
     def entrustment_scale(self, *, root: str = "") -> str:
-        return self._render("entrustment_scale.html", root)
+        """The entrustment-supervision scale, for procedural and clinical skills and for EPAs."""
+        return self._render("scale.html", root, scale=Scale.entrustment)
+
+    def milestone_scale(self, *, root: str = "") -> str:
+        """The milestone scale, for knowledge and professional skills."""
+        return self._render("scale.html", root, scale=Scale.milestones)
 
     def assessment_methods(self, *, root: str = "") -> str:
         return self._render("assessment_methods.html", root)

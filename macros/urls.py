@@ -14,6 +14,9 @@ from urllib.parse import quote, urljoin, urlsplit
 DOWNLOADS = "downloads"
 """The site's folder of downloads (macros/export.py)."""
 
+SCALE_SECTIONS = {"entrustment": "entrustment-scale", "milestones": "milestone-scale"}
+"""The section of docs/assessment.md that explains each scale (its heading's anchor)."""
+
 
 def track_page(track_id: str) -> str:
     """Where a track's page is, under docs/ (with .md) and on the site (with /): tracks/<id in lower case>."""
@@ -71,6 +74,14 @@ class Links:
 
     def track(self, track_id: str) -> str:
         return self.page(track_page(track_id))
+
+    def epa(self, track_id: str, epa_id: str) -> str:
+        """An EPA in the list of a track that entrusts it, on the track's page."""
+        return f"{self.track(track_id)}#{epa_id}"
+
+    def scale(self, scale) -> str:
+        """A scale of levels (a Scale: entrustment or milestones) on the page that explains how skills are assessed."""
+        return f"{self.page('assessment')}#{SCALE_SECTIONS[str(scale)]}"
 
     def need(self, need_id: str) -> str:
         return f"{self.page('gap-analysis')}#{need_id}"

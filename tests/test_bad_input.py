@@ -477,8 +477,23 @@ def test_level_outside_the_scale_lists_the_levels(mini_data):
     )
     assert_fails_with(
         mini_data,
-        f"data/tracks.yaml:{line}: record FEL-US-6M, field skills[2].level: '6' is not a level in data/entrustment.yaml "
-        "(the levels are 1, 2, 3, 4, 5)",
+        f"data/tracks.yaml:{line}: record FEL-US-6M, field skills[2].level: level 6 is not on the entrustment-supervision "
+        "scale, which US-KNEE-INJ (a procedural skill) is assessed on; data/entrustment.yaml has levels 1, 2, 3, 4, 5",
+    )
+
+
+def test_level_of_a_professional_skill_is_on_the_milestone_scale(mini_data):
+    """A knowledge or professional skill's levels are the milestone scale's: a level only the entrustment scale
+    has is refused, and the message names the scale the skill is on."""
+    replace(mini_data, "skills.yaml", "  kind: clinical\n", "  kind: professional\n")  # ASSESS-HISTORY
+    (mini_data / "milestones.yaml").write_text(
+        (mini_data / "milestones.yaml").read_text(encoding="utf-8").split("- level: 5")[0], encoding="utf-8"
+    )
+    line = replace(mini_data, "tracks.yaml", "{skill: ASSESS-HISTORY, level: 4}", "{skill: ASSESS-HISTORY, level: 5}")
+    assert_fails_with(
+        mini_data,
+        f"data/tracks.yaml:{line}: record FEL-US-6M, field skills[0].level: level 5 is not on the milestone scale, "
+        "which ASSESS-HISTORY (a professional skill) is assessed on; data/milestones.yaml has levels 1, 2, 3, 4",
     )
 
 
@@ -584,18 +599,29 @@ def test_procedural_skill_without_a_minimum_in_a_fellowship(mini_data):
     )
 
 
-def test_minimum_number_on_a_skill_that_is_not_procedural(mini_data):
+def test_minimum_number_on_a_skill_rated_on_milestones(mini_data):
+    replace(mini_data, "skills.yaml", "  kind: clinical\n", "  kind: professional\n")  # ASSESS-HISTORY
     line = replace(
+        mini_data,
+        "tracks.yaml",
+        "{skill: ASSESS-HISTORY, level: 4}",
+        "{skill: ASSESS-HISTORY, level: 4, min_drills: 5}",
+    )
+    assert_fails_with(
+        mini_data,
+        f"data/tracks.yaml:{line}: record FEL-US-6M, field skills[0].min_drills: ASSESS-HISTORY is a professional "
+        "skill, rated on the milestone scale: only procedural and clinical skills have minimum numbers; remove it",
+    )
+
+
+def test_a_clinical_skill_may_count_patients_managed_under_supervision(mini_data):
+    replace(
         mini_data,
         "tracks.yaml",
         "{skill: ASSESS-HISTORY, level: 4}",
         "{skill: ASSESS-HISTORY, level: 4, min_supervised: 5}",
     )
-    assert_fails_with(
-        mini_data,
-        f"data/tracks.yaml:{line}: record FEL-US-6M, field skills[0].min_supervised: "
-        "only procedural skills have a minimum supervised number; ASSESS-HISTORY is clinical",
-    )
+    assert check(mini_data).code == 0
 
 
 def test_skill_taught_in_no_track(mini_data):

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from pydantic import BaseModel
 
 from macros.load import load_curriculum
-from macros.model import DATA_FILES, Risk, SkillKind, Source, SourceKind, TrackKind
+from macros.model import DATA_FILES, Risk, Scale, SkillKind, Source, SourceKind, TrackKind
 from macros.render import Renderer
 from tests.support.pages import page, record_rows
 from tests.support.sitebuild import PROJECT
@@ -177,9 +177,18 @@ def test_each_checklist_has_one_row_per_skill_with_its_target_level_and_minimum(
             skill_id = row.select_one(".cm-id").get_text()
             assert skill_id not in shown, f"{track.id}: {skill_id} is listed twice"
             cells = row.find_all(["td", "th"])
-            minimum = cells[minimum_column].get_text(strip=True)
-            shown[skill_id] = (int(row.select_one(".cm-level")["data-level"]), None if minimum == "—" else int(minimum))
-        assert shown == {e.skill: (e.level, e.min_supervised) for e in track.skills}, track.id
+            minimum = cells[minimum_column].get_text(" ", strip=True)
+            shown[skill_id] = (int(row.select_one(".cm-level")["data-level"]), minimum)
+        expected = {e.skill: (e.level, _minimum_words(e)) for e in track.skills}
+        assert shown == expected, track.id
+
+
+def _minimum_words(entry) -> str:
+    """What the minimum column says: the supervised cases, the observed drills, or a dash."""
+    words = [str(entry.min_supervised)] if entry.min_supervised else []
+    if entry.min_drills:
+        words.append(f"{entry.min_drills} observed drill{'s' if entry.min_drills != 1 else ''}")
+    return "; ".join(words) or "—"
 
 
 def test_each_track_page_says_what_it_prepares_for(built_site, curriculum):
@@ -273,8 +282,9 @@ def test_exam_facts_rest_on_the_examining_body(curriculum):
         assert f"with the {exam.awarding_body}" in exam.description, f"{exam.id} must send readers to the examiners"
 
 
-def test_every_source_is_cited_by_a_record():
-    """A source no record names is a claim the site makes without saying where: cite it or remove it."""
+def test_every_source_is_cited_by_a_record_or_a_page():
+    """A source no record names (as its `source`, a track's `targets_source`, a per-background target's `follows`)
+    and no page links to (`sources.md#ID`) is a claim the site makes without saying where: cite it or remove it."""
     data = {
         kind.name: yaml.safe_load((PROJECT / "data" / kind.file_name).read_text(encoding="utf-8"))
         for kind in DATA_FILES
@@ -282,13 +292,15 @@ def test_every_source_is_cited_by_a_record():
 
     def cited(value) -> set[str]:
         if isinstance(value, dict):
-            found = {v for k, v in value.items() if k in {"source", "targets_source"} and isinstance(v, str)}
+            found = {v for k, v in value.items() if k in {"source", "targets_source", "follows"} and isinstance(v, str)}
             return found | {s for v in value.values() for s in cited(v)}
         if isinstance(value, list):
             return {s for v in value for s in cited(v)}
         return set()
 
     citations = {s for name, document in data.items() if name != "sources" for s in cited(document)}
+    pages = "\n".join(page.read_text(encoding="utf-8") for page in (PROJECT / "docs").rglob("*.md"))
+    citations |= set(re.findall(r"sources\.md#([A-Z0-9-]+)", pages))
     assert [s["id"] for s in data["sources"] if s["id"] not in citations] == []
 
 
@@ -394,7 +406,10 @@ def test_cell_based_therapies_stay_knowledge_only(curriculum):
     """Investigational in India outside approved trials (ICMR-DBT National Guidelines for Stem Cell Research, 2017)."""
     cell = curriculum.skill("REGEN-CELL")
     assert cell.kind is SkillKind.knowledge and curriculum.get("sources", cell.source).id == "ICMR-STEM-CELL"
-    assert {entry.level for _, entry in curriculum.tracks_teaching(cell.id)} == {1}
+    # Knowledge only: rated on the milestone scale (what the fellow knows and can advise on), never performed, so
+    # no track counts procedures in it.
+    assert cell.scale is Scale.milestones
+    assert all(entry.min_supervised is None and entry.level <= 3 for _, entry in curriculum.tracks_teaching(cell.id))
     assert "investigational" in cell.description
 
 
@@ -414,3 +429,108 @@ def test_guidelines_and_literature_are_cited_with_their_year(curriculum):
         and not re.search(r"\b(19|20)\d\d\b", " ".join(filter(None, [source.title, source.publisher, source.note])))
     ]
     assert undated == []
+
+
+# -- targets by specialty, scales and EPAs (issue 18) ----------------------------------------------------
+
+
+def non_anaesthetists(curriculum, track) -> list[str]:
+    return [b.id for b in curriculum.admitted(track) if b.id != "ANAESTHESIOLOGY"]
+
+
+def test_sedation_crisis_and_toxicity_targets_are_what_the_assessment_page_says(curriculum):
+    """docs/assessment.md, "Targets that depend on your specialty": sedation 4 for anaesthesiologists, 3 with a
+    supervisor on site after at least 20 supervised sedations and a passed DOPS for every other specialty, the
+    ASA's statement as the principle; crisis leadership and toxicity at 4 for all, after a passed simulation and
+    one observed drill, three for the other specialties; nerve blocks for surgery at 2 for them (1-year)."""
+    fellowships = [t for t in curriculum.tracks if t.is_fellowship]
+    for track in fellowships:
+        others = non_anaesthetists(curriculum, track)
+        assert others, track.id
+        sedation = track.target("SAFETY-SEDATION")
+        assert sedation.target_for("ANAESTHESIOLOGY").level == 4
+        for background in others:
+            theirs = sedation.target_for(background)
+            assert (theirs.level, theirs.min_supervised) == (3, 20), (track.id, background)
+            assert {"SIM", "DOPS"} <= set(theirs.sign_off_requires)
+            assert theirs.follows == "ASA-SEDATION-PRIVILEGES"
+        for skill_id in ("SAFETY-CRISIS", "SAFETY-LAST"):
+            entry = track.target(skill_id)
+            assert (entry.level, entry.min_drills, "SIM" in entry.sign_off_requires) == (4, 1, True)
+            for background in others:
+                theirs = entry.target_for(background)
+                assert (theirs.level, theirs.min_drills, "SIM" in theirs.sign_off_requires) == (4, 3, True)
+    blocks = curriculum.track("FEL-PM-1Y").target("ACUTE-US-NERVE-BLOCK")
+    assert blocks.level == 3
+    assert {blocks.target_for(b).level for b in non_anaesthetists(curriculum, curriculum.track("FEL-PM-1Y"))} == {2}
+    page_text = (PROJECT / "docs" / "assessment.md").read_text(encoding="utf-8")
+    for claim in (
+        "level 4 for anaesthesiologists; level 3 for fellows who are not",
+        "at least 20 sedations",
+        "three observed drills instead of one",
+        "level 2 for fellows who are not",
+    ):
+        assert claim in " ".join(page_text.split()), claim
+
+
+def test_sedation_is_a_high_risk_skill_and_its_monitoring_is_named(curriculum):
+    sedation = curriculum.skill("SAFETY-SEDATION")
+    assert sedation.risk is Risk.high
+    for words in ("capnography", "electrocardiogram", "other than the one doing the procedure"):
+        assert words in sedation.description
+
+
+def test_the_checklist_says_who_a_per_background_target_is_for(built_site):
+    row = next(
+        tr
+        for tr in page(built_site, "tracks/fel-us-6m").select("table.cm-checklist tbody tr")
+        if tr.find("a", href=re.compile("#SAFETY-SEDATION$"))
+    )
+    text = " ".join(row.get_text(" ").split())
+    assert "For fellows who are not anaesthesiologists: 3 Indirect supervision, at least 20 supervised" in text
+    assert "Programme decision of this curriculum , following Statement on granting privileges" in text
+
+
+def test_knowledge_and_professional_skills_are_rated_on_the_milestone_scale(curriculum, built_site):
+    for skill in curriculum.skills:
+        expected = (
+            Scale.milestones if skill.kind in (SkillKind.knowledge, SkillKind.professional) else Scale.entrustment
+        )
+        assert skill.scale is expected, skill.id
+    catalogue = page(built_site, "skills")
+    wellbeing = catalogue.find("article", attrs={"aria-labelledby": "PROF-WELLBEING"})
+    rated = wellbeing.find("dt", string="Rated on").find_next_sibling("dd")
+    assert rated.get_text(" ", strip=True) == "the milestone scale"
+    assert rated.a["href"].endswith("assessment/#milestone-scale")
+    checklist = page(built_site, "tracks/fel-pm-1y").select_one("table.cm-checklist")
+    row = next(tr for tr in checklist.select("tbody tr") if tr.find("a", href=re.compile("#PROF-WELLBEING$")))
+    assert "(milestone)" in row.get_text(" ")
+    assert row.select_one(".cm-level--milestone")
+
+
+def test_each_fellowship_entrusts_eight_to_twelve_epas_with_the_reviewers_examples(curriculum):
+    titles = {}
+    for track in curriculum.tracks:
+        epas = curriculum.epas_in(track.id)
+        if track.is_fellowship:
+            assert 8 <= len(epas) <= 12, (track.id, len(epas))
+        else:
+            assert not epas, track.id
+        titles[track.id] = {epa.title for epa, _ in epas}
+    for track_id in ("FEL-US-6M", "FEL-PM-1Y"):
+        assert "Evaluate and plan care for a new patient with chronic pain" in titles[track_id]
+        assert "Lead the team in a procedural complication" in titles[track_id]
+    assert "Perform and document a fluoroscopy-guided lumbar transforaminal epidural injection" in titles["FEL-PM-1Y"]
+    for epa in curriculum.epas:
+        for target in epa.tracks:
+            assert {item.assessment for item in target.evidence} <= {"DOPS", "MINI-CEX", "CBD", "MSF", "SIM"}, epa.id
+
+
+def test_the_progression_page_is_in_the_navigation_and_sources_its_rules(built_site, nav_links):
+    assert "progression/" in nav_links
+    html = page(built_site, "progression")
+    cited = {a["href"].split("#")[1] for a in html.select("article a[href*='sources/#']")}
+    assert {"ACGME-CCC", "REMEDIATION-GUIDELINES", "TEN-CATE-EPA"} <= cited
+    text = " ".join(html.article.get_text(" ").split())
+    assert "programme decision" in text
+    assert "not published on this site" in text  # who sits on the committee and when is the academy's to say

@@ -44,6 +44,7 @@ class Example:
     entry: str = EXAMPLES["track-entry"] + "\n"
     extra_skill_lines: str = ""
     extra_track: str = ""  # a second track, appended to tracks.yaml
+    epas: str = ""  # EPAs, appended to epas.yaml
     encoding: str = "utf-8"
     """How skills.yaml is saved afterwards: "cp1252" is Windows' "ANSI"."""
 
@@ -61,6 +62,8 @@ class Example:
         lines = tracks.read_text(encoding="utf-8").splitlines(keepends=True)
         lines.insert(record.key_lines["skills"], self.entry)
         tracks.write_text("".join(lines) + self.extra_track, encoding="utf-8")
+        if self.epas:
+            _append(data / "epas.yaml", self.epas)
         skills = data / "skills.yaml"
         skills.write_bytes(skills.read_text(encoding="utf-8").encode(self.encoding))
 
@@ -131,6 +134,10 @@ DATA_MISTAKES: dict[str, Example] = {
             "EXAM-FIPP", "exam-preparation", "[FIPP]", f"    - {{skill: {SKILL['id']}, level: 4}}\n"
         ),
     ),
+    "background-target-above-track": replace(
+        WORKED, entry=EXAMPLES["background-target"].replace("level: 2", "level: 4") + "\n"
+    ),
+    "epa-above-skills": replace(WORKED, epas=EXAMPLES["new-epa"].replace("level: 3", "level: 4") + "\n"),
     "higher-level-fewer-supervised": replace(
         WORKED,
         extra_track=track_record(
@@ -168,6 +175,24 @@ def test_the_check_prints_exactly_what_the_guide_quotes(name, mini_data, monkeyp
     else:
         assert status == 1
         assert problems.strip() == quoted
+
+
+def test_the_per_background_target_and_the_epa_examples_are_valid(mini_data):
+    """The guide's per-background target and its EPA, each typed as it says on the worked example, pass the
+    check, and the target is the neurologists' own. (Together they would not: the EPA's level 3 is above the
+    neurologists' level 2 in its skill, which the check refuses.)"""
+    targets, epas = mini_data.parent / "targets", mini_data.parent / "epas"
+    shutil.copytree(mini_data, targets)
+    shutil.copytree(mini_data, epas)
+    replace(WORKED, entry=EXAMPLES["background-target"] + "\n").apply(targets)
+    replace(WORKED, epas=EXAMPLES["new-epa"] + "\n").apply(epas)
+    for data in (targets, epas):
+        status, printed, problems = run_check(data)
+        assert status == 0, problems
+    entry = load_curriculum(targets).track(TRACK).target(SKILL["id"])
+    assert (entry.level, entry.target_for("NEUROLOGY").level, entry.target_for("ANAESTHESIOLOGY").level) == (3, 2, 3)
+    added = [epa.id for epa, _ in load_curriculum(epas).epas_in(TRACK)]
+    assert added[-1] == yaml.safe_load(EXAMPLES["new-epa"])[0]["id"]
 
 
 def test_the_session_example_is_valid_in_the_real_data(tmp_path):

@@ -261,3 +261,42 @@ def test_the_downloads_page_is_in_the_navigation(built_site):
     home = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     links = {a.get_text(strip=True): a["href"] for a in home.select("nav.md-nav--primary a.md-nav__link[href]")}
     assert links["Downloads"] == "downloads/"
+
+
+def test_a_checklist_csv_says_each_other_target_in_words(downloaded):
+    rows = read_csv((downloaded / "checklist-fel-us-6m.csv").read_bytes())
+    (sedation,) = [row for row in rows if row["Skill ID"] == "SAFETY-SEDATION"]
+    assert sedation["Rated on"] == "entrustment-supervision scale"
+    assert sedation["Target level"] == "4" and sedation["Sign-off also needs"] == "Simulation"
+    assert sedation["Other targets by specialty"].startswith(
+        "For fellows who are not anaesthesiologists: level 3 (Indirect supervision), at least 20 supervised, "
+        "sign-off needs a pass in Simulation, DOPS."
+    )
+    assert "following Statement on granting privileges" in sedation["Other targets by specialty"]
+    (crisis,) = [row for row in rows if row["Skill ID"] == "SAFETY-CRISIS"]
+    assert crisis["Minimum observed drills"] == "1"
+    (wellbeing,) = [row for row in rows if row["Skill ID"] == "PROF-WELLBEING"]
+    assert (wellbeing["Rated on"], wellbeing["Target level means"]) == (
+        "milestone scale",
+        "Ready for independent practice",
+    )
+
+
+def test_each_fellowship_has_an_epa_csv_with_one_row_per_epa(downloaded, curriculum):
+    assert sorted(p.name for p in downloaded.glob("epas-*.csv")) == sorted(
+        f"epas-{t.id.lower()}.csv" for t in curriculum.tracks if curriculum.epas_in(t.id)
+    )
+    for track in curriculum.tracks:
+        epas = curriculum.epas_in(track.id)
+        if not epas:
+            continue
+        rows = read_csv((downloaded / f"epas-{track.id.lower()}.csv").read_bytes())
+        assert [row["EPA ID"] for row in rows] == [epa.id for epa, _ in epas]
+        for row, (epa, target) in zip(rows, epas, strict=True):
+            assert row["Activity"] == epa.title and row["Level expected by the end"] == str(target.level)
+            assert row["Draws on (skill IDs)"] == ", ".join(epa.skills)
+            assert row["Evidence for the decision"] == ", ".join(
+                f"{item.minimum} {curriculum.get('assessments', item.assessment).short_title}"
+                for item in target.evidence
+            )
+            assert row["Date entrusted"] == row["Level entrusted"] == row["Decided by"] == ""

@@ -50,7 +50,8 @@ def site_text(site_pages) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def expansions(curriculum) -> dict[str, str]:
-    return {term.term: term.expansion for term in curriculum.glossary}
+    """Each term's tooltip: its expansion, or every expansion of a term with more than one meaning."""
+    return {term.term: term.tooltip for term in curriculum.glossary}
 
 
 @pytest.fixture(scope="module")
@@ -148,12 +149,28 @@ def test_every_glossary_term_is_used_somewhere_else_on_the_site(site_text, expan
     assert set(expansions) <= used, f"Terms no page uses (remove them or use them): {sorted(set(expansions) - used)}"
 
 
-def test_glossary_page_lists_every_term_with_its_expansion(site_pages, curriculum):
+def test_glossary_page_lists_every_meaning_of_every_term(site_pages, curriculum):
+    """One row per meaning: a term with two meanings (INR) has two rows, each saying which of the two it is."""
     rows = site_pages["glossary/index.html"].select(".cm-glossary tbody tr")
-    shown = {row.th.get_text(strip=True): row.td.get_text(strip=True) for row in rows}
-    assert shown == {term.term: term.expansion for term in curriculum.glossary}
+    shown = [(row.th.get_text(" ", strip=True), row.td.get_text(strip=True)) for row in rows]
+    expected = []
+    for term in sorted(curriculum.glossary, key=lambda t: t.term.lower()):
+        for number, meaning in enumerate(term.meanings, 1):
+            label = f"{term.term} ({number} of {len(term.meanings)})" if term.also else term.term
+            expected.append((label, meaning.expansion))
+    assert shown == expected
+
+
+def test_a_term_with_two_meanings_names_both_in_its_tooltip_and_in_search(curriculum, built_site):
+    """INR is a blood test and a currency; a tooltip cannot tell which a sentence means, so it names both, and
+    search finds the term from either expansion."""
+    inr = next(term for term in curriculum.glossary if term.term == "INR")
+    assert [m.expansion for m in inr.meanings] == ["International Normalised Ratio", "Indian rupee"]
+    assert inr.tooltip == "International Normalised Ratio, or Indian rupee"
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "International Normalised Ratio (INR)" in index
 
 
 def test_expansions_are_plain_text(curriculum):
     """Material's tooltip puts an <abbr>'s title into the page as HTML, so an expansion must hold no markup."""
-    assert not [term.term for term in curriculum.glossary if re.search(r"[<>&]", term.expansion)]
+    assert not [term.term for term in curriculum.glossary for m in term.meanings if re.search(r"[<>&]", m.expansion)]

@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .. import yamlfile
-from ..model import DATA_FILES, DATA_FILES_BY_NAME, DataFile, RetiredKind, field_shapes
+from ..model import DATA_FILES, DATA_FILES_BY_NAME, DataFile, RetiredKind, Scale, Target, field_shapes
 from ..problems import Problem
 from .wording import describe, explain, field_name
 
@@ -187,13 +187,45 @@ class Loaded:
                 yield index, track, position, entry
 
     @functools.cached_property
-    def scale(self) -> set[int]:
-        """The levels of the entrustment scale. A level not on it is reported as such and left out of the rules
-        that compare levels, so one mistake gives one message."""
-        return {level.level for _, level in self.valid["entrustment"]}
+    def skills(self) -> dict:
+        """The skills that validated, by ID."""
+        return self.by_key("skills")
 
-    def on_scale(self, entry) -> bool:
-        return entry.level in self.scale
+    @functools.cached_property
+    def scales(self) -> dict[Scale, set[int]]:
+        """The levels of each scale. A level not on its skill's scale is reported as such (levels-on-scale) and
+        left out of the rules that compare levels, so one mistake gives one message."""
+        return {scale: {level.level for _, level in self.valid[scale.data_file]} for scale in Scale}
+
+    def scale_of(self, skill_id) -> Scale | None:
+        """The scale a skill is assessed on, or None when the skill could not be read."""
+        skill = self.skills.get(skill_id)
+        return None if skill is None else skill.scale
+
+    def on_scale(self, target) -> bool:
+        """Whether a target's level (a checklist entry, a Target, an entry skill) is on its skill's scale."""
+        scale = self.scale_of(target.skill)
+        return scale is not None and target.level in self.scales[scale]
+
+    def targets(self):
+        """(index of the track, track, position in its checklist, entry, target) for every target of every
+        checklist entry that validated: the track's own, then each per-background one."""
+        for index, track, position, entry in self.checklist_entries():
+            for target in entry.targets():
+                yield index, track, position, entry, target
+
+    def target_groups(self, *entries) -> list[str | None]:
+        """The groups of fellows whose targets may differ in these checklist entries: None for the fellows no
+        per-background target names, then each specialty some entry names, in the order first named."""
+        named = [
+            b for entry in entries if entry is not None for other in entry.for_backgrounds for b in other.backgrounds
+        ]
+        return [None, *dict.fromkeys(named)]
+
+    @staticmethod
+    def target_of(entry, group: str | None) -> Target:
+        """An entry's target for a group of target_groups()."""
+        return entry.own if group is None else entry.target_for(group)
 
     # -- where a problem is -------------------------------------------------------------------
 

@@ -13,6 +13,8 @@ from .records import (
     Change,
     CurriculumInfo,
     Domain,
+    Epa,
+    EpaTarget,
     Exam,
     GapArea,
     GlossaryTerm,
@@ -26,6 +28,7 @@ from .records import (
     TrackSkill,
     WorkshopSession,
 )
+from .values import Scale
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class Curriculum:
     info: CurriculumInfo
     sources: tuple[Source, ...]
     entrustment: tuple[Level, ...]
+    milestones: tuple[Level, ...]
     domains: tuple[Domain, ...]
     assessments: tuple[AssessmentMethod, ...]
     exams: tuple[Exam, ...]
@@ -42,6 +46,7 @@ class Curriculum:
     backgrounds: tuple[Background, ...]
     skills: tuple[Skill, ...]
     tracks: tuple[Track, ...]
+    epas: tuple[Epa, ...]
     gap_areas: tuple[GapArea, ...]
     learning_needs: tuple[LearningNeed, ...]
     glossary: tuple[GlossaryTerm, ...]
@@ -115,6 +120,41 @@ class Curriculum:
 
     def source_of(self, track: Track, entry: TrackSkill) -> Source:
         return self.get("sources", entry.source or track.targets_source)
+
+    # -- scales, per-background targets and EPAs ----------------------------------------------------
+
+    def scale(self, scale: Scale) -> tuple[Level, ...]:
+        """The levels of a scale, lowest first."""
+        return getattr(self, scale.data_file)
+
+    def level(self, skill_id: str, number: int) -> Level:
+        """A level of the scale the skill is assessed on."""
+        return self.get(self.skill(skill_id).scale.data_file, number)
+
+    def scales_used(self, skills) -> list[Scale]:
+        """The scales the skills are assessed on, in the order of Scale: what a printed key must explain."""
+        used = {skill.scale for skill in skills}
+        return [scale for scale in Scale if scale in used]
+
+    def admitted(self, track: Track) -> list[Background]:
+        """The specialties a track admits, in the order of data/backgrounds.yaml; every one when it names none."""
+        named = {route.background for route in track.admits}
+        return [b for b in self.backgrounds if not track.admits or b.id in named]
+
+    def who(self, track: Track, backgrounds) -> str:
+        """The fellows a per-background target is for, in words: "fellows who are not anaesthesiologists" when it
+        names every specialty the track admits but one, else the specialties themselves, "neurologists and
+        psychiatrists"."""
+        named = [b for b in self.backgrounds if b.id in set(backgrounds)]
+        others = [b for b in self.admitted(track) if b.id not in set(backgrounds)]
+        if len(others) == 1 and len(named) > 1:
+            return f"fellows who are not {others[0].people}"
+        people = [b.people for b in named]
+        return people[0] if len(people) == 1 else f"{', '.join(people[:-1])} and {people[-1]}"
+
+    def epas_in(self, track_id: str) -> list[tuple[Epa, EpaTarget]]:
+        """The EPAs a track entrusts, each with its target there, in file order."""
+        return [(epa, target) for epa in self.epas if (target := epa.target(track_id)) is not None]
 
     def retired_into(self, file: str, replacement: str) -> list[str]:
         """The retired IDs of a data file ("skills", "tracks") whose links now lead to `replacement`."""

@@ -11,6 +11,7 @@ from .records import (
     Change,
     CurriculumInfo,
     Domain,
+    Epa,
     Exam,
     GapArea,
     GlossaryTerm,
@@ -51,7 +52,13 @@ DATA_FILES: tuple[DataFile, ...] = (
         "curriculum", CurriculumInfo, key="", many=False, purpose="The curriculum's name, version and review policy."
     ),
     DataFile("sources", Source, purpose="The frameworks and decisions every level, number and exam fact rests on."),
-    DataFile("entrustment", Level, key="level", purpose="The entrustment (supervision) scale."),
+    DataFile(
+        "entrustment",
+        Level,
+        key="level",
+        purpose="The entrustment-supervision scale, for procedural and clinical skills and for EPAs.",
+    ),
+    DataFile("milestones", Level, key="level", purpose="The milestone scale, for knowledge and professional skills."),
     DataFile("domains", Domain, purpose="The domains skills are grouped in."),
     DataFile("assessments", AssessmentMethod, purpose="Assessment methods."),
     DataFile("exams", Exam, purpose="External exams tracks prepare for."),
@@ -59,6 +66,12 @@ DATA_FILES: tuple[DataFile, ...] = (
     DataFile("backgrounds", Background, purpose="The specialties applicants come from, which tracks admit."),
     DataFile("skills", Skill, purpose="The skills catalogue."),
     DataFile("tracks", Track, purpose="Fellowships, workshops and exam-preparation modules, with their checklists."),
+    DataFile(
+        "epas",
+        Epa,
+        purpose="Entrustable professional activities: the units of work each fellowship entrusts, with the level "
+        "expected and the evidence for the decision.",
+    ),
     DataFile("gap_areas", GapArea, purpose="Where anaesthesia training and pain medicine differ."),
     DataFile("learning_needs", LearningNeed, purpose="What an anaesthesiologist must learn, linked to skills."),
     DataFile("glossary", GlossaryTerm, key="term", purpose="Abbreviations and terms, shown as tooltips."),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -31,8 +32,10 @@ from .values import (
     RetiredKind,
     Risk,
     RotationId,
+    Scale,
     SkillId,
     SkillKind,
+    SkillLevel,
     SourceId,
     SourceKind,
     Term,
@@ -110,7 +113,7 @@ class Level(Record):
     label: Label
     """A few words, e.g. "Direct supervision"."""
     definition: Text
-    """What a fellow at this level may do, and how closely they are supervised."""
+    """What a fellow at this level does: on the entrustment scale, how closely they are supervised; on the milestone scale, what they show."""
     source: SourceId
     """Where this scale comes from."""
 
@@ -159,6 +162,8 @@ class Background(Record):
     """Stable ID, e.g. ANAESTHESIOLOGY."""
     title: Label
     """The specialty as applicants name it, e.g. "Anaesthesiology"."""
+    people: Label
+    """What doctors of this specialty are called, in the plural and as written inside a sentence, e.g. "anaesthesiologists": checklists say "level 3 for fellows who are not anaesthesiologists"."""
 
 
 class Rotation(Record):
@@ -198,30 +203,123 @@ class Skill(Record):
 
     @property
     def is_procedural(self) -> bool:
-        """Only procedural skills have modalities, minimum numbers and a sign-off column on the printed checklist."""
+        """Only procedural skills have modalities and a sign-off column on the printed checklist."""
         return self.kind is SkillKind.procedural
+
+    @property
+    def scale(self) -> Scale:
+        """The scale the skill's levels are on, from its kind: entrustment for procedural and clinical skills,
+        milestones for knowledge and professional ones."""
+        return self.kind.scale
+
+
+Minimum = Annotated[WholeNumber, Field(gt=0, le=1000)]
+
+
+class BackgroundTarget(Record):
+    """Another target in one skill of a track, for fellows from named specialties: for example a lower level in
+    sedation for fellows who are not anaesthesiologists. What it leaves out is the track's own."""
+
+    backgrounds: Annotated[list[BackgroundId], Field(min_length=1)]
+    """The specialties this target is for: IDs from data/backgrounds.yaml, each admitted by the track. Fellows from the other specialties keep the track's own target."""
+    level: SkillLevel | None = None
+    """The level fellows from these specialties must reach, never above the track's own. Leave out to keep the track's level."""
+    min_supervised: Minimum | None = None
+    """Their minimum number of real cases under supervision, instead of the track's. Leave out to keep the track's number."""
+    min_drills: Minimum | None = None
+    """Their minimum number of observed drills, instead of the track's. Leave out to keep the track's number."""
+    sign_off_requires: list[AssessmentId] = []
+    """Assessments they must pass before sign-off besides those the track asks of everyone, e.g. [DOPS]."""
+    reason: Text
+    """Why these fellows have another target, in a sentence or two that fellows read on the checklist."""
+    follows: SourceId | None = None
+    """The published principle the decision follows, if any, e.g. ASA-SEDATION-PRIVILEGES. The target itself is the track's decision (its targets_source), and pages say so."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a track asks in one skill of the fellows a target applies to: the track's own target (no
+    `backgrounds`), or a per-background target completed with the track's own for what it leaves out."""
+
+    skill: str
+    level: int
+    min_supervised: int | None
+    min_drills: int | None
+    sign_off_requires: tuple[str, ...]
+    backgrounds: tuple[str, ...] = ()
+    reason: str | None = None
+    follows: str | None = None
+    index: int | None = None
+    """Its place in the checklist entry's for_backgrounds; None for the track's own target."""
+
+    @property
+    def is_own(self) -> bool:
+        return self.index is None
+
+    @property
+    def path(self) -> tuple:
+        """Where it is written inside its checklist entry, for the check's messages."""
+        return () if self.index is None else ("for_backgrounds", self.index)
 
 
 class TrackSkill(Record):
     skill: SkillId
     """The skill taught."""
-    level: LevelNumber
-    """The entrustment level a fellow must reach by the end of the track."""
-    min_supervised: Annotated[WholeNumber, Field(gt=0, le=1000)] | None = None
-    """Minimum number of supervised procedures before sign-off. Procedural skills only; required in fellowships."""
+    level: SkillLevel
+    """The level a fellow must reach by the end of the track, on the skill's scale: the entrustment scale for procedural and clinical skills, the milestone scale for knowledge and professional ones."""
+    min_supervised: Minimum | None = None
+    """Minimum number of real cases the fellow does or manages under supervision before sign-off, counted in the logbook: procedures for a procedural skill, patients for a clinical one. Skills on the entrustment scale only; required for procedural skills in fellowships."""
+    min_drills: Minimum | None = None
+    """Minimum number of emergency drills the fellow leads before sign-off, in the procedure room with its own team and equipment, observed and debriefed by a supervisor. For emergencies too rare to meet on demand, together with a passed simulation."""
     source: SourceId | None = None
     """Source of this level and number, when it differs from the track's targets_source."""
     sign_off_requires: list[AssessmentId] = []
     """Assessment methods the fellow must pass before this skill is signed off in this track, e.g. [SIM] for a passed simulation assessment. Each must be one of the skill's assessments and one of the track's."""
     above_prerequisite_reason: Text | None = None
     """Why this target level may be higher than the target of one of the skill's prerequisites taught in the same track. Without it the check refuses such a level; with it the checklist shows the reason."""
+    for_backgrounds: list[BackgroundTarget] = []
+    """Other targets for fellows from named specialties, e.g. a lower level or more supervised cases for fellows who are not anaesthesiologists. Each names its specialties and why."""
+
+    @property
+    def counts_cases(self) -> bool:
+        """Whether any of its targets sets a minimum number: the printed sheet then has a box for the count."""
+        return any(t.min_supervised or t.min_drills for t in self.targets())
+
+    @property
+    def own(self) -> Target:
+        """The track's own target: for fellows from every specialty no per-background target names."""
+        return Target(self.skill, self.level, self.min_supervised, self.min_drills, tuple(self.sign_off_requires))
+
+    def targets(self) -> list[Target]:
+        """The track's own target, then each per-background target completed with it."""
+        return [self.own, *(self._completed(index, other) for index, other in enumerate(self.for_backgrounds))]
+
+    def target_for(self, background_id: str) -> Target:
+        """The target for fellows from one specialty: the first per-background target naming it, else the own."""
+        for index, other in enumerate(self.for_backgrounds):
+            if background_id in other.backgrounds:
+                return self._completed(index, other)
+        return self.own
+
+    def _completed(self, index: int, other: BackgroundTarget) -> Target:
+        return Target(
+            self.skill,
+            self.level if other.level is None else other.level,
+            self.min_supervised if other.min_supervised is None else other.min_supervised,
+            self.min_drills if other.min_drills is None else other.min_drills,
+            tuple(dict.fromkeys([*self.sign_off_requires, *other.sign_off_requires])),
+            tuple(other.backgrounds),
+            other.reason,
+            other.follows,
+            index,
+        )
 
 
 class EntrySkill(Record):
     skill: SkillId
     """A skill an applicant must already hold on entry."""
-    level: LevelNumber
-    """The entrustment level the applicant must already have reached in it."""
+    level: SkillLevel
+    """The level the applicant must already have reached in it, on the skill's scale."""
 
 
 class EntryRoute(Record):
@@ -284,7 +382,7 @@ class Track(Record):
     targets_source: SourceId
     """Source of the target levels and minimum numbers below, unless an entry names its own."""
     skills: Annotated[list[TrackSkill], Field(min_length=1)]
-    """The skills checklist: each skill with its target level and, where procedural, its minimum number. Three rules hold: a level is never above that of a prerequisite taught in the same track unless above_prerequisite_reason says why; an exam-preparation module never expects more than the fellowships preparing for the same exam reach; and a higher level for a skill in one track never comes with a lower minimum number than in another."""
+    """The skills checklist: each skill with its target level on the skill's scale, its minimum numbers where set, and any other targets for named specialties. The check keeps them consistent: a level is never above that of a prerequisite taught in the same track unless above_prerequisite_reason says why; an exam-preparation module never expects more than the fellowships preparing for the same exam reach; a higher level never comes with a lower minimum number; and level 4 or 5 in a high-risk skill rests on supervised cases or, for a rare emergency, observed drills."""
     last_reviewed: LastReviewed = None
     reviewed_by: ReviewedBy = None
 
@@ -306,20 +404,27 @@ class Track(Record):
         """This track's checklist entry for a skill, or None if the track does not teach it."""
         return self._targets.get(skill_id)
 
+    def differing_for(self, background_id: str) -> list[str]:
+        """The skills in which fellows from a specialty have a target of their own, in checklist order."""
+        return [
+            entry.skill for entry in self.skills if any(background_id in t.backgrounds for t in entry.for_backgrounds)
+        ]
+
     @functools.cached_property
     def _targets(self) -> dict[str, TrackSkill]:
         return {entry.skill: entry for entry in self.skills}
 
     @property
     def min_supervised_total(self) -> int:
+        """The supervised cases its own targets ask for in all: procedures, and patients in clinical skills."""
         return sum(entry.min_supervised or 0 for entry in self.skills)
 
 
 class BaselineSkill(Record):
     skill: SkillId
     """A skill a typical anaesthesia residency already provides."""
-    level: LevelNumber
-    """The entrustment level a typical anaesthesiologist reaches in it by the end of residency."""
+    level: SkillLevel
+    """The level a typical anaesthesiologist reaches in it by the end of residency, on the skill's scale."""
     source: SourceId | None = None
     """Source of this level, when it differs from the gap area's source."""
 
@@ -358,6 +463,13 @@ class LearningNeed(Record):
     reviewed_by: ReviewedBy = None
 
 
+class GlossaryMeaning(Record):
+    expansion: Title
+    """What the abbreviation stands for in this meaning."""
+    definition: Text
+    """A plain-language explanation of this meaning."""
+
+
 class GlossaryTerm(Record):
     term: Term
     """The abbreviation or term exactly as written in pages, e.g. CRPS. Its first use in each section is a tooltip."""
@@ -365,6 +477,57 @@ class GlossaryTerm(Record):
     """What the abbreviation stands for."""
     definition: Text
     """A plain-language explanation."""
+    also: list[GlossaryMeaning] = []
+    """Other meanings of the same abbreviation, each with its expansion and definition: INR is both a blood test and a currency. A tooltip cannot tell which one a sentence means, so it names every meaning, and the glossary lists each."""
+
+    @property
+    def meanings(self) -> list[GlossaryMeaning]:
+        """Every meaning, the first one first."""
+        return [GlossaryMeaning(expansion=self.expansion, definition=self.definition), *self.also]
+
+    @property
+    def tooltip(self) -> str:
+        """The text of the term's tooltip: its expansion, or each of its expansions in turn."""
+        return ", or ".join(meaning.expansion for meaning in self.meanings)
+
+
+class Evidence(Record):
+    assessment: AssessmentId
+    """A kind of workplace-based assessment, e.g. DOPS or MINI-CEX: an ID from data/assessments.yaml that the track uses."""
+    minimum: Annotated[WholeNumber, Field(gt=0, le=100)]
+    """How many of them, at least, done by more than one assessor where possible, the committee reviews before it entrusts the activity."""
+
+
+class EpaTarget(Record):
+    track: TrackId
+    """A fellowship that entrusts fellows with this activity: an ID from data/tracks.yaml."""
+    level: LevelNumber
+    """The entrustment level expected at the end of that fellowship, from data/entrustment.yaml."""
+    evidence: Annotated[list[Evidence], Field(min_length=1)]
+    """What the committee reviews before it entrusts the activity at that level: kinds of workplace-based assessment, each with its minimum number."""
+
+
+class Epa(Record):
+    """An entrustable professional activity: a unit of professional work that the programme entrusts to a fellow as a whole, once the fellow has shown the skills it draws on."""
+
+    id: Id
+    """Stable ID, e.g. EPA-NEW-PATIENT."""
+    title: Title
+    """The unit of work, written as a task, e.g. "Evaluate and plan care for a new patient with chronic pain"."""
+    description: Text
+    """What the activity includes and leaves out, and what can go wrong when it is done badly."""
+    skills: Annotated[list[SkillId], Field(min_length=1)]
+    """The skills it draws on: IDs from data/skills.yaml, each taught in every track below."""
+    tracks: Annotated[list[EpaTarget], Field(min_length=1)]
+    """Each fellowship that entrusts it, with the level expected at the end and the evidence for the decision."""
+    source: SourceId
+    """Where the activity and its targets come from, or PROGRAMME for a programme decision."""
+    last_reviewed: LastReviewed = None
+    reviewed_by: ReviewedBy = None
+
+    def target(self, track_id: str) -> EpaTarget | None:
+        """The activity's target in a track, or None if the track does not entrust it."""
+        return next((target for target in self.tracks if target.track == track_id), None)
 
 
 class WorkshopSession(Record):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, StringConstraints
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
@@ -180,7 +180,18 @@ AssessmentId = _ref("assessments")
 RotationId = _ref("rotations")
 GapAreaId = _ref("gap_areas")
 LevelNumber = _ref("entrustment", int)
+"""A level of the entrustment-supervision scale (data/entrustment.yaml), e.g. the level an EPA is entrusted at."""
 BackgroundId = _ref("backgrounds")
+SkillLevel = Annotated[
+    WholeNumber,
+    Field(ge=1, le=9),
+    Meaning(
+        "A level of the scale the skill is assessed on: `data/entrustment.yaml` for procedural and clinical "
+        "skills, `data/milestones.yaml` for knowledge and professional skills"
+    ),
+]
+"""A target or a level held in one skill: on the skill's own scale (Scale), which the check knows and the editor
+does not (the levels-on-scale rule)."""
 
 
 class Modality(StrEnum):
@@ -191,13 +202,49 @@ class Modality(StrEnum):
     fluoroscopy = "fluoroscopy"
 
 
+class Scale(StrEnum):
+    """The scale a skill's levels are on. Entrustment-supervision levels rate units of work done for patients,
+    by how much supervision the fellow needs; knowledge and professional behaviour are not supervised tasks, so
+    they are rated on milestones, stages of development towards the end-of-training target."""
+
+    entrustment = "entrustment"
+    milestones = "milestones"
+
+    @property
+    def data_file(self) -> str:
+        """The name of the data file that holds the scale's levels."""
+        return self.value
+
+    @property
+    def label(self) -> str:
+        """The scale's name in words, wherever a page names it."""
+        return {"entrustment": "entrustment-supervision scale", "milestones": "milestone scale"}[self.value]
+
+    @property
+    def short(self) -> str:
+        """A word beside a level, saying which scale it is on: empty for the entrustment scale, which most
+        targets are on."""
+        return {"entrustment": "", "milestones": "milestone"}[self.value]
+
+    @property
+    def is_entrustment(self) -> bool:
+        return self is Scale.entrustment
+
+
 class SkillKind(StrEnum):
-    """What sort of ability a skill is. Only procedural skills carry minimum supervised counts."""
+    """What sort of ability a skill is. Procedural and clinical skills are units of work done for patients, rated
+    on the entrustment-supervision scale, and only they carry minimum numbers; knowledge and professional skills
+    are rated on the milestone scale."""
 
     knowledge = "knowledge"
     clinical = "clinical"
     procedural = "procedural"
     professional = "professional"
+
+    @property
+    def scale(self) -> Scale:
+        """The scale a skill of this kind is assessed on."""
+        return Scale.entrustment if self in (SkillKind.clinical, SkillKind.procedural) else Scale.milestones
 
 
 class Risk(StrEnum):

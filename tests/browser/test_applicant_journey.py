@@ -103,7 +103,7 @@ def test_on_a_phone_each_track_is_a_card_with_its_key_facts(phone_visit, curricu
             "Imaging": imaging(track),
             "Prepares for": exams,
             "Skills": str(len(track.skills)),
-            "Supervised procedures": supervised,
+            "Supervised cases": supervised,
         }
         assert f"Who it is for: {track.audience}" in squeezed(card.inner_text())
         box = card.bounding_box()

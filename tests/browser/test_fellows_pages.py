@@ -32,7 +32,7 @@ def track_order(page) -> list[str]:
 SORT_KEYS = {
     "Duration": lambda track: track.duration.days if track.duration else 0,  # not published: sorts first
     "Skills": lambda track: len(track.skills),
-    "Supervised procedures (minimum, total)": lambda track: track.min_supervised_total,
+    "Supervised cases (minimum, total)": lambda track: track.min_supervised_total,
 }
 
 

@@ -135,6 +135,12 @@ def test_every_page_names_the_track_the_curriculum_version_and_the_dates(printed
             assert f"Page {number} of {len(pages)}" in text, where
 
 
+def mentions(text: str, record_id: str) -> bool:
+    """Whether a page names a record by its ID as a word of its own (EPA-ACUTE-TRANSITION does not name
+    ACUTE-TRANSITION)."""
+    return re.search(rf"(?<![\w-]){re.escape(record_id)}(?![\w-])", text) is not None
+
+
 @pytest.mark.parametrize("paper", list(PAPER_POINTS))
 def test_checklist_pages_repeat_the_headings_with_the_sign_off_columns(printed, curriculum, paper):
     headings = [
@@ -147,7 +153,7 @@ def test_checklist_pages_repeat_the_headings_with_the_sign_off_columns(printed, 
     ]
     for track in curriculum.tracks:
         pages = page_texts(printed[track.id, paper])
-        with_rows = [text for text in pages if any(e.skill in text for e in track.skills)]
+        with_rows = [text for text in pages if any(mentions(text, e.skill) for e in track.skills)]
         assert with_rows, f"{track.id}: the checklist is missing from the print"
         for text in with_rows:
             for heading in headings:
@@ -213,8 +219,11 @@ def test_the_sheet_ends_with_a_key_and_a_final_sign_off(printed, curriculum):
             last_row = max(laid_out.index(e.skill) for e in track.skills)  # top to bottom, page after page
             assert last_row < laid_out.index("Key to the levels") < laid_out.index("Final sign-off"), track.id
             key = key[key.index("Key to the levels") :]
-            for level in curriculum.entrustment:
-                assert f"Level {level.level}: {level.label} {words(level.definition)}" in key, (track.id, level.level)
+            scales = curriculum.scales_used(curriculum.skill(e.skill) for e in track.skills)
+            for scale in scales:
+                for level in curriculum.scale(scale):
+                    said = f"Level {level.level}: {level.label} {words(level.definition)}"
+                    assert said in key, (track.id, scale, level.level)
             used = {m for e in track.skills for m in curriculum.skill(e.skill).assessments}
             for method in curriculum.assessments:
                 assert (f"{method.short_title} {method.title}" in key) == (method.id in used), (track.id, method.id)
@@ -227,7 +236,8 @@ def test_print_this_checklist_prints_the_sheet_alone_from_page_1(printed, curric
         alone = printed[track.id, "checklist"].pages
         whole = printed[track.id, "A4"].pages
         first_line = next(line.strip() for line in printed[track.id, "checklist"].layout_pages[0] if line.strip())
-        assert first_line == f"Skills checklist: {track.title}", first_line
+        first = "Entrustable professional activities" if curriculum.epas_in(track.id) else "Skills checklist"
+        assert first_line == f"{first}: {track.title}", first_line
         assert len(alone) < len(whole)
         text = " ".join(alone)
         for elsewhere in (track.summary, track.procedural_training, track.structure[0].description):
@@ -236,3 +246,26 @@ def test_print_this_checklist_prints_the_sheet_alone_from_page_1(printed, curric
             assert re.search(rf"(?<![\w-]){re.escape(entry.skill)}(?![\w-])", text), (track.id, entry.skill)
         for number, page in enumerate(alone, start=1):
             assert f"Page {number} of {len(alone)}" in page, (track.id, number)
+
+
+def test_a_fellowship_prints_its_epas_with_boxes_for_the_committees_decision(printed, curriculum):
+    for track in curriculum.tracks:
+        epas = curriculum.epas_in(track.id)
+        for printing in ("A4", "checklist"):
+            text = " ".join(printed[track.id, printing].pages)
+            assert ("Date entrusted" in text) == bool(epas), (track.id, printing)
+            for epa, target in epas:
+                assert mentions(text, epa.id) and words(epa.title) in text, (track.id, epa.id)
+                level = curriculum.get("entrustment", target.level)
+                assert f"{epa.id} {target.level} {level.label}" in text, (track.id, epa.id)
+            if epas:
+                assert text.index("Entrustable professional activities") < text.index("Skills checklist"), track.id
+
+
+def test_a_target_for_some_specialties_prints_beside_the_tracks_own(printed, curriculum):
+    """On paper too, the sedation row says the other target and whose it is; the reason stays on the screen."""
+    for track in (t for t in curriculum.tracks if t.is_fellowship):
+        text = " ".join(printed[track.id, "checklist"].pages)
+        assert "For fellows who are not anaesthesiologists: 3 Indirect supervision, at least 20 supervised" in text
+        reason = track.target("SAFETY-SEDATION").for_backgrounds[0].reason
+        assert words(reason)[:40] not in text, track.id

@@ -14,7 +14,7 @@ from fractions import Fraction
 import pytest
 
 from macros.export import NOT_YET_DONE, SELF_ASSESSMENT_FORMAT, SELF_ASSESSMENT_V1_HELD_LEVEL, SELF_ASSESSMENT_VERSION
-from macros.model import SkillKind, TrackKind
+from macros.model import Scale, SkillKind, TrackKind
 from tests.support.browsing import PHONE, pdf_text
 from tests.support.gates import accessibility_violations, horizontal_overflow, request_problems
 from tests.support.sitebuild import PROJECT, site_prefix, site_url
@@ -50,10 +50,15 @@ class Row:
         return self.admitted and not self.missing
 
 
+def targets_for(track, specialty: str) -> dict[str, int]:
+    """The track's targets for a fellow from the specialty: its own, or the one it sets for the specialty."""
+    return {e.skill: e.target_for(specialty).level for e in track.skills}
+
+
 def measure(curriculum, levels: dict[str, int], specialty: str) -> list[Row]:
     rows = []
     for index, track in enumerate(curriculum.tracks):
-        targets = {e.skill: e.level for e in track.skills}
+        targets = targets_for(track, specialty)
         route = track.route(specialty)
         missing = [e.skill for e in route.entry_skills if levels.get(e.skill, 0) < e.level] if route else []
         rows.append(
@@ -139,6 +144,11 @@ def choose_many(page, levels: dict[str, int]) -> None:
     )
 
 
+def accessible_name(skill) -> str:
+    """A skill's choice of level is named by its title and, for a skill on the milestone scale, the scale."""
+    return skill.title + (" (milestone scale)" if skill.scale is Scale.milestones else "")
+
+
 def choose_specialty(page, background) -> None:
     page.get_by_label("Your specialty").select_option(label=background.title)
 
@@ -202,9 +212,10 @@ def assert_results_match(page, curriculum, levels: dict[str, int], specialty: st
                    [li.dataset.cmSkill, li.querySelector(".cm-sa-levels").textContent])])"""
         )
         expected = []
+        targets = targets_for(track, specialty)
         for domain in curriculum.domains:
             left = [
-                [s.id, f"you: {_yours(levels.get(s.id, 0))}, target: {track.target(s.id).level}"]
+                [s.id, f"you: {_yours(s, levels.get(s.id, 0))}, target: {_level_words(s, targets[s.id])}"]
                 for s in curriculum.skills_in_domain(domain.id)
                 if s.id in row.below
             ]
@@ -220,27 +231,33 @@ def assert_results_match(page, curriculum, levels: dict[str, int], specialty: st
         name, why = expected_why(curriculum, levels, specialty)
         assert page.inner_text("[data-cm-best-name]") == name
         assert page.inner_text("[data-cm-best-why]") == why
-    assert_complements(page, curriculum, rows, levels, best)
+    assert_complements(page, curriculum, rows, levels, best, specialty)
     return best
 
 
-def _yours(level: int) -> str:
-    return f"level {level}" if level else "not yet done"
+def _level_words(skill, level: int) -> str:
+    """A level as the results say it: "level 3", or "milestone level 3" for a skill rated on milestones."""
+    return f"{'milestone ' if skill.scale is Scale.milestones else ''}level {level}"
 
 
-def close_fellowship(curriculum, module, levels) -> object | None:
-    """The first fellowship preparing for one of the module's exams whose targets the reader is within one
-    level of, in every skill the two share."""
+def _yours(skill, level: int) -> str:
+    return _level_words(skill, level) if level else "not yet done"
+
+
+def close_fellowship(curriculum, module, levels, specialty) -> object | None:
+    """The first fellowship preparing for one of the module's exams whose targets for the reader's specialty the
+    reader is within one level of, in every skill the two share."""
     for fellowship in curriculum.tracks:
         if fellowship.kind is not TrackKind.fellowship or not set(fellowship.exams) & set(module.exams):
             continue
         shared = [e.skill for e in module.skills if fellowship.target(e.skill)]
-        if shared and all(levels.get(s, 0) >= fellowship.target(s).level - 1 for s in shared):
+        targets = targets_for(fellowship, specialty)
+        if shared and all(levels.get(s, 0) >= targets[s] - 1 for s in shared):
             return fellowship
     return None
 
 
-def assert_complements(page, curriculum, rows, levels, best) -> None:
+def assert_complements(page, curriculum, rows, levels, best, specialty) -> None:
     for row in rows:
         track = row.track
         item = page.locator(f'[data-cm-complement="{track.id}"]')
@@ -249,7 +266,8 @@ def assert_complements(page, curriculum, rows, levels, best) -> None:
                 "li => [...li.querySelectorAll('[data-cm-complement-gaps] li')].map(g => [g.dataset.cmSkill, g.textContent])"
             )
             assert listed == [
-                [s, f"{curriculum.skill(s).title}: to level {track.target(s).level}"] for s in row.below
+                [s, f"{curriculum.skill(s).title}: to {_level_words(curriculum.skill(s), track.target(s).level)}"]
+                for s in row.below
             ], f"{track.id}: the gaps the workshop closes"
             if row.below and best:
                 in_best = len(set(row.below) & set(best.below))
@@ -257,7 +275,7 @@ def assert_complements(page, curriculum, rows, levels, best) -> None:
                     f"{len(row.below)} skills you have not reached it in, {in_best} of them below" in item.inner_text()
                 )
         elif track.kind is TrackKind.exam_preparation:
-            close = close_fellowship(curriculum, track, levels)
+            close = close_fellowship(curriculum, track, levels, specialty)
             assert item.is_visible() == (close is not None), f"{track.id} suggested?"
             if close:
                 assert f"within one level of the targets of the {close.short_title}" in item.inner_text()
@@ -270,9 +288,9 @@ def test_without_javascript_the_page_is_a_form_to_fill_in_and_print(visits, serv
     with visits(server, viewport=PHONE, javascript=False) as visit:
         visit.open(PAGE)
         page = visit.page
-        choices = [NOT_YET_DONE] + [f"{level.level} {level.label}" for level in curriculum.entrustment]
         for skill in curriculum.skills[:: max(1, len(curriculum.skills) // 12)]:
-            box = page.get_by_label(skill.title, exact=True)
+            choices = [NOT_YET_DONE] + [f"{level.level} {level.label}" for level in curriculum.scale(skill.scale)]
+            box = page.get_by_label(accessible_name(skill), exact=True)
             assert box.is_visible(), skill.id
             assert box.locator("option").all_inner_texts() == choices, skill.id
         assert page.locator("select[data-cm-skill]").count() == len(curriculum.skills)
@@ -281,10 +299,10 @@ def test_without_javascript_the_page_is_a_form_to_fill_in_and_print(visits, serv
         assert specialty.input_value() == default_specialty(curriculum)
         assert not page.locator("[data-cm-tools]").is_visible()
         last = curriculum.skills[-1]
-        level = curriculum.entrustment[1]
-        page.get_by_label(last.title, exact=True).select_option(str(level.level))
+        level = curriculum.scale(last.scale)[1]
+        page.get_by_label(accessible_name(last), exact=True).select_option(str(level.level))
         printed = " ".join(pdf_text(page.pdf()).split())  # the filled-in form prints with its choices
-        assert f"{last.title} {level.level} {level.label}" in printed
+        assert f"{accessible_name(last)} {level.level} {level.label}" in printed
         assert not horizontal_overflow(page)
 
 
@@ -422,7 +440,7 @@ def test_an_exam_module_is_suggested_when_close_to_a_fellowship(reader, curricul
     choose_many(page, one_below)
     levels = {**baseline(curriculum), **one_below}
     assert_results_match(page, curriculum, levels)
-    suggested = [m for m in modules if close_fellowship(curriculum, m, levels)]
+    suggested = [m for m in modules if close_fellowship(curriculum, m, levels, default_specialty(curriculum))]
     assert suggested, "a fellowship one level short of its targets makes its exam module a suggestion"
     assert not page.get_by_text("Exam preparation modules are suggested once").is_visible()
 
@@ -446,11 +464,11 @@ def test_keyboard_alone_works_the_page(reader, curriculum):
     page.keyboard.press("Enter")
     assert levels_on(page) == baseline(curriculum)
     first = curriculum.skills[0]
-    box = page.get_by_label(first.title, exact=True)
+    box = page.get_by_label(accessible_name(first), exact=True)
     box.focus()
     before = int(box.input_value())
     page.keyboard.press("ArrowDown")  # a closed select steps to the next level
-    assert levels_on(page).get(first.id, 0) == min(before + 1, len(curriculum.entrustment))
+    assert levels_on(page).get(first.id, 0) == min(before + 1, len(curriculum.scale(first.scale)))
     page.keyboard.press("Tab")  # on to the skill's catalogue link
     assert page.evaluate("document.activeElement.getAttribute('href')").endswith(f"skills/#{first.id}")
 
@@ -476,8 +494,10 @@ def documented_fields() -> list[str]:
 def test_the_page_describes_the_file_format_the_code_writes(reader, curriculum):
     assert f"`version` is `{SELF_ASSESSMENT_VERSION}`" in DOCS
     assert f"`format` is `{SELF_ASSESSMENT_FORMAT}`" in DOCS
-    held = curriculum.get("entrustment", SELF_ASSESSMENT_V1_HELD_LEVEL)
-    assert f"becomes level {SELF_ASSESSMENT_V1_HELD_LEVEL}, *{held.label}*" in " ".join(DOCS.split())
+    held = [curriculum.get(scale.data_file, SELF_ASSESSMENT_V1_HELD_LEVEL).label for scale in Scale]
+    said = " ".join(DOCS.split())
+    assert f"becomes level {SELF_ASSESSMENT_V1_HELD_LEVEL}, which is what a tick meant" in said
+    assert f"*{held[0]}* on the entrustment scale, *{held[1]}* on the milestone scale" in said
     assert f"{curriculum.backgrounds[0].title} is chosen to start with" in " ".join(DOCS.split())
     document = export_file(reader.page)
     assert list(document) == documented_fields()
@@ -523,6 +543,61 @@ def test_a_file_saved_with_ticks_loads_with_the_documented_mapping(reader, curri
     assert levels_on(page) == expected
     assert_results_match(page, curriculum, expected)
     assert saved(page)["version"] == SELF_ASSESSMENT_VERSION, "kept in today's format from then on"
+
+
+def test_the_targets_are_the_readers_specialtys(reader, curriculum):
+    """A fellowship that sets another sedation target for fellows who are not anaesthesiologists measures such a
+    reader against it: rated at level 3, an anaesthesiologist is below the target, a PM&R specialist is not."""
+    page = reader.page
+    track = next(t for t in curriculum.tracks if t.is_fellowship and t.target("SAFETY-SEDATION"))
+    other = next(b for b in curriculum.admitted(track) if b.id != "ANAESTHESIOLOGY")
+    entry = track.target("SAFETY-SEDATION")
+    assert (entry.level, entry.target_for(other.id).level) == (4, 3)
+    levels = {"SAFETY-SEDATION": 3}
+    choose(page, levels)
+    item = page.locator(f'details[data-cm-track="{track.id}"] [data-cm-skill="SAFETY-SEDATION"]')
+    assert_results_match(page, curriculum, levels, default_specialty(curriculum))
+    assert not item.evaluate("li => li.hidden"), "below the anaesthesiologists' target of 4"
+    choose_specialty(page, other)
+    assert_results_match(page, curriculum, levels, other.id)
+    assert item.evaluate("li => li.hidden"), f"at the target of 3 for {other.title}"
+
+
+def test_a_knowledge_or_professional_skill_is_rated_on_the_milestone_scale(reader, curriculum):
+    page = reader.page
+    skill = next(s for s in curriculum.skills if s.scale is Scale.milestones)
+    box = page.get_by_label(accessible_name(skill), exact=True)
+    assert box.locator("option").all_inner_texts() == [NOT_YET_DONE] + [
+        f"{level.level} {level.label}" for level in curriculum.milestones
+    ]
+    track = next(t for t in curriculum.tracks if t.target(skill.id))
+    choose(page, {skill.id: 1})
+    item = page.locator(f'details[data-cm-track="{track.id}"] [data-cm-skill="{skill.id}"] [data-cm-yours]')
+    assert item.text_content() == f"you: milestone level 1, target: milestone level {track.target(skill.id).level}"
+
+
+def test_a_file_saved_before_the_milestone_scale_loads_and_asks_to_check_those_skills(reader, curriculum):
+    page = reader.page
+    moved = [s for s in curriculum.skills if s.scale is Scale.milestones][:3]
+    procedure = next(s for s in curriculum.skills if s.scale is Scale.entrustment)
+    levels = {**{s.id: 4 for s in moved}, procedure.id: 2}
+    old = {
+        "format": SELF_ASSESSMENT_FORMAT,
+        "version": 2,
+        "curriculum_version": curriculum.info.version,
+        "specialty": default_specialty(curriculum),
+        "levels": {s.id: levels.get(s.id, 0) for s in curriculum.skills},
+    }
+    load_file(page, json.dumps(old).encode(), name="version-2.json")
+    page.wait_for_function("() => document.querySelector('[data-cm-message]').textContent.startsWith('Loaded')")
+    assert levels_on(page) == levels, "every level kept as it was saved"
+    said = message(page)
+    assert (
+        f"check your levels in the {len(moved)} knowledge or professional skills now rated on the milestone scale"
+        in said
+    )
+    assert moved[0].title in said
+    assert saved(page)["version"] == SELF_ASSESSMENT_VERSION
 
 
 def bad_files(curriculum) -> dict[str, tuple[bytes, str]]:

@@ -11,7 +11,7 @@ from tests.support.browsing import DESKTOP, PHONE
 
 def first_tooltip(page, curriculum):
     abbr = page.locator("table.cm-checklist abbr").first
-    expansion = {term.term: term.expansion for term in curriculum.glossary}[abbr.inner_text()]
+    expansion = {term.term: term.tooltip for term in curriculum.glossary}[abbr.inner_text()]
     assert abbr.get_attribute("title") == expansion
     return abbr, expansion
 

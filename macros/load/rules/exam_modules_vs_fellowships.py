@@ -1,5 +1,5 @@
 """An exam-preparation module never expects a higher level in a skill than each fellowship preparing for the same
-exam reaches."""
+exam reaches, for fellows from every specialty it admits (its lowest target, per-background targets included)."""
 
 from __future__ import annotations
 
@@ -28,10 +28,13 @@ def check(loaded: Loaded) -> Iterator[Problem]:
                 reached = fellowship.target(entry.skill)
                 if reached is None:
                     what = "does not teach it"
-                elif loaded.on_scale(reached) and reached.level < entry.level:
-                    what = f"ends at level {reached.level}"
                 else:
-                    continue
+                    reached_by = [t for t in reached.targets() if loaded.on_scale(t)]
+                    lowest = min(reached_by, key=lambda t: t.level, default=None)
+                    if lowest is None or lowest.level >= entry.level:
+                        continue
+                    whom = f" for {', '.join(lowest.backgrounds)}" if lowest.backgrounds else ""
+                    what = f"ends at level {lowest.level}{whom}"
                 yield loaded.problem(
                     tracks,
                     (index, "skills", position, "level"),

@@ -1,6 +1,7 @@
 /*
- * Find my gap (docs/self-assessment.md): the reader gives their specialty and a level for each skill on the
- * curriculum's entrustment scale; for each track the page shows the skills below its targets and the total
+ * Find my gap (docs/self-assessment.md): the reader gives their specialty and a level for each skill, on the
+ * scale that skill is rated on (the entrustment scale, or the milestone scale for knowledge and professional
+ * skills); for each track the page shows the skills below its targets for the reader's specialty and the total
  * shortfall in levels, names the best-fitting fellowship with one sentence saying why, and suggests the
  * workshops and exam modules that go with it.
  *
@@ -23,7 +24,6 @@
   function setUp(root) {
     var data = JSON.parse(root.getAttribute("data-cm-self-assessment"));
     var known = new Set(data.skills);
-    var top = data.levels.length;
     var backgrounds = {};
     data.backgrounds.forEach(function (background) { backgrounds[background.id] = background.title; });
     var selects = Array.prototype.slice.call(root.querySelectorAll("select[data-cm-skill]"));
@@ -59,7 +59,34 @@
     }
 
     function skillTitle(id) {
-      return root.querySelector('label[for="level-' + id + '"]').textContent;
+      return root.querySelector('label[for="level-' + id + '"] [data-cm-title]').textContent;
+    }
+
+    // -- scales and targets ----------------------------------------------------------------------
+
+    function isMilestone(id) {
+      return data.skill_scales[id] === "milestones";
+    }
+
+    function top(id) {
+      return data.scales[data.skill_scales[id]].levels.length;
+    }
+
+    // "level 3", or "milestone level 3" for a skill rated on the milestone scale.
+    function levelWords(id, level) {
+      return (isMilestone(id) ? "milestone level " : "level ") + level;
+    }
+
+    // A track's target in a skill for fellows from the reader's specialty: its own, unless it sets another.
+    function targetOf(track, id, specialty) {
+      var own = track.targets_for[specialty];
+      return own && id in own ? own[id] : track.targets[id];
+    }
+
+    // Version 2 files rated every skill on the entrustment scale: the skills now on the milestone scale that
+    // such a file gives a level, for the reader to check.
+    function nowOnMilestones(levels) {
+      return Object.keys(levels).filter(function (id) { return levels[id] > 0 && isMilestone(id); });
     }
 
     // -- the saved format: the same for localStorage and for files --------------------------------
@@ -85,9 +112,9 @@
       if (doc === null || typeof doc !== "object" || Array.isArray(doc) || doc.format !== data.format) {
         throw new Error("This file was not saved from this page: it does not say it holds a self-assessment.");
       }
-      if (doc.version !== 1 && doc.version !== data.version) {
+      if (doc.version !== 1 && doc.version !== 2 && doc.version !== data.version) {
         throw new Error("This file uses format version " + shorten(String(doc.version)) +
-          "; this page reads versions 1 and " + data.version + ".");
+          "; this page reads versions 1, 2 and " + data.version + ".");
       }
       var values = doc.version === 1 ? doc.skills : doc.levels;
       if (values === null || typeof values !== "object" || Array.isArray(values)) {
@@ -107,22 +134,33 @@
           throw new Error("In this file, " + notYesNo.slice(0, 5).join(", ") + " should be true or false.");
         }
         ids.forEach(function (id) { levels[id] = values[id] ? data.v1_held_level : 0; });
-        return { specialty: null, levels: levels };
+        return { specialty: null, levels: levels, version: 1 };
       }
-      var offScale = ids.filter(function (id) { return !onScale(values[id]); });
+      var offScale = ids.filter(function (id) { return !onScale(values[id], id); });
       if (offScale.length) {
         throw new Error("In this file, " + offScale.slice(0, 5).join(", ") + " should be a whole number from 0 " +
-          "(not yet done) to " + top + ".");
+          "(not yet done) to " + top(offScale[0]) + ".");
       }
       if (doc.specialty !== undefined && !Object.prototype.hasOwnProperty.call(backgrounds, doc.specialty)) {
         throw new Error("This file names a specialty this page does not know: " + shorten(String(doc.specialty)) + ".");
       }
       ids.forEach(function (id) { levels[id] = values[id]; });
-      return { specialty: doc.specialty || null, levels: levels };
+      return { specialty: doc.specialty || null, levels: levels, version: doc.version };
     }
 
-    function onScale(value) {
-      return Number.isInteger(value) && value >= 0 && value <= top;
+    function onScale(value, id) {
+      return Number.isInteger(value) && value >= 0 && value <= top(id);
+    }
+
+    // What to add when levels come from a version 2 file: which skills to check, now on the milestone scale.
+    function checkMilestones(answers) {
+      if (answers.version !== 2) return "";
+      var moved = nowOnMilestones(answers.levels);
+      return moved.length
+        ? " They were saved when every skill was rated on the entrustment scale: check your levels in the " +
+          plural(moved.length, "knowledge or professional skill") + " now rated on the milestone scale, such as " +
+          skillTitle(moved[0]) + "."
+        : "";
     }
 
     function shorten(text) {
@@ -148,7 +186,7 @@
         doc = undefined;
       }
       if (doc === null) return;
-      var ours = doc && doc.format === data.format && (doc.version === 1 || doc.version === data.version);
+      var ours = doc && doc.format === data.format && (doc.version === 1 || doc.version === 2 || doc.version === data.version);
       var values = ours ? (doc.version === 1 ? doc.skills : doc.levels) : null;
       if (!values || typeof values !== "object") {
         say("Your earlier levels could not be read. Choose your levels again, or load them from a saved file.");
@@ -158,10 +196,12 @@
       Object.keys(values).forEach(function (id) {
         if (!known.has(id)) return;
         if (doc.version === 1) levels[id] = values[id] === true ? data.v1_held_level : 0;
-        else if (onScale(values[id])) levels[id] = values[id];
+        else if (onScale(values[id], id)) levels[id] = values[id];
       });
       var specialty = Object.prototype.hasOwnProperty.call(backgrounds, doc.specialty) ? doc.specialty : null;
       show({ specialty: specialty, levels: levels });
+      var check = checkMilestones({ version: doc.version, levels: levels });
+      if (check) say("Your earlier levels are back." + check);
     }
 
     function forget() {
@@ -174,8 +214,9 @@
 
     // -- results ----------------------------------------------------------------------------------
 
-    // For each track: the levels it asks for in all (required), how much of them the reader already has
-    // (reached: each skill counts up to its target), the shortfall, and the skills below target.
+    // For each track: the levels it asks for in all (required) of a fellow from the reader's specialty, how
+    // much of them the reader already has (reached: each skill counts up to its target), the shortfall, and the
+    // skills below target.
     function measure(answers) {
       return data.tracks.map(function (track, index) {
         var required = 0;
@@ -183,7 +224,7 @@
         var below = [];
         data.skills.forEach(function (id) {
           if (!(id in track.targets)) return;
-          var target = track.targets[id];
+          var target = targetOf(track, id, answers.specialty);
           var level = answers.levels[id] || 0;
           required += target;
           reached += Math.min(level, target);
@@ -274,7 +315,7 @@
         if (!row.track.exams.some(function (exam) { return module.track.exams.indexOf(exam) >= 0; })) return false;
         var shared = Object.keys(module.track.targets).filter(function (id) { return id in row.track.targets; });
         return shared.length > 0 && shared.every(function (id) {
-          return (answers.levels[id] || 0) >= row.track.targets[id] - 1;
+          return (answers.levels[id] || 0) >= targetOf(row.track, id, answers.specialty) - 1;
         });
       })[0] || null;
     }
@@ -283,8 +324,8 @@
       if (element.textContent !== text) element.textContent = text;
     }
 
-    function yours(level) {
-      return level ? "level " + level : "not yet done";
+    function yours(id, level) {
+      return level ? levelWords(id, level) : "not yet done";
     }
 
     function complements(rows, answers, best) {
@@ -314,7 +355,7 @@
         gaps.replaceChildren.apply(gaps, row.below.map(function (id) {
           var li = document.createElement("li");
           li.setAttribute("data-cm-skill", id);
-          li.textContent = skillTitle(id) + ": to level " + row.track.targets[id];
+          li.textContent = skillTitle(id) + ": to " + levelWords(id, targetOf(row.track, id, answers.specialty));
           return li;
         }));
       });
@@ -351,8 +392,8 @@
         details.querySelectorAll("[data-cm-skill]").forEach(function (item) {
           var skill = item.getAttribute("data-cm-skill");
           item.hidden = !below.has(skill);
-          setText(item.querySelector("[data-cm-yours]"),
-            "you: " + yours(answers.levels[skill]) + ", target: " + item.getAttribute("data-cm-target"));
+          setText(item.querySelector("[data-cm-yours]"), "you: " + yours(skill, answers.levels[skill]) +
+            ", target: " + levelWords(skill, targetOf(row.track, skill, answers.specialty)));
         });
         details.querySelectorAll("[data-cm-domain]").forEach(function (group) {
           group.hidden = !group.querySelector("[data-cm-skill]:not([hidden])");
@@ -445,7 +486,8 @@
         }
         show({ specialty: answers.specialty, levels: answers.levels });
         changed();
-        say("Loaded your levels in " + plural(rated(answers.levels), "skill") + " from " + file.name + ".");
+        say("Loaded your levels in " + plural(rated(answers.levels), "skill") + " from " + file.name + "." +
+          checkMilestones(answers));
       });
     });
 
