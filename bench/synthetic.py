@@ -6,6 +6,9 @@ fields are keys and references is read from the schema (macros/model/), so the g
 as it changes. These kinds are not multiplied:
   - the entrustment scale, the assessment methods and the changelog, which do not grow with the curriculum;
   - admissions, one record per track;
+  - rotations, exams, sources and the glossary: the copies of what uses them use the originals, so that the
+    synthetic curriculum keeps the content rules (every rotation used, every source cited, every term used,
+    the skills of an exam taught by the tracks that prepare for it) as the real one does;
   - tracks: a track's checklist grows instead (each copy of a skill it teaches joins it); its other
     references stay on the originals, and so do the checklist's references to kinds the track names
     itself (its assessments). Multiplying tracks too would grow the tracks × skills matrix
@@ -22,8 +25,9 @@ import yaml
 from macros.model import DATA_FILES, DATA_FILES_BY_NAME, reference_fields
 
 # Not multiplied: admissions (one record per track, and tracks grow, not multiply); assessment methods (a larger
-# curriculum assesses more skills with the same methods, and a track's sign-off methods must be its skills').
-FIXED = {"entrustment", "changelog", "admissions", "assessments"}
+# curriculum assesses more skills with the same methods, and a track's sign-off methods must be its skills');
+# rotations, exams, sources and glossary terms, which the copies share (the content rules: each is used).
+FIXED = {"entrustment", "changelog", "admissions", "assessments", "rotations", "exams", "sources", "glossary"}
 # data file name -> (its list that grows N times instead of the records themselves, the field each item names its record by)
 GROWN = {"tracks": ("skills", "skill")}
 
@@ -61,7 +65,7 @@ def _copy(data_file, record: dict, copy: int) -> dict:
     record = yaml.safe_load(yaml.safe_dump(record))  # a deep copy
     record[data_file.key] = renamed(record[data_file.key], copy)
     for path, ref in reference_fields(data_file.model):
-        if multiplied(ref.kind):
+        if multiplied(ref.file):
             _rewrite(record, path, lambda key: renamed(key, copy))
     return record
 
@@ -74,12 +78,12 @@ def _grown(data_file, record: dict, field: str, item_key: str, times: int) -> di
     # (a track's sign_off_requires must be among the track's own assessments). What each item is (its
     # `item_key`, a track's skill) is always the copy's, although a track names skills outside its
     # checklist too (the entry skills of its admission routes).
-    listed = {ref.kind for path, ref in references if path == (field, "[]", item_key)}
-    outside = {ref.kind for path, ref in references if path[:2] != (field, "[]")} - listed
+    listed = {ref.file for path, ref in references if path == (field, "[]", item_key)}
+    outside = {ref.file for path, ref in references if path[:2] != (field, "[]")} - listed
     inside = [
         path[2:]
         for path, ref in references
-        if path[:2] == (field, "[]") and multiplied(ref.kind) and ref.kind not in outside
+        if path[:2] == (field, "[]") and multiplied(ref.file) and ref.file not in outside
     ]
     originals = record.get(field) or []
     grown = list(originals)

@@ -1,4 +1,5 @@
-"""The rules every record must keep beyond its own fields: across records and files. Each rule is a module here,
+"""The rules the data and the pages must keep beyond each field's own: across records, files and pages (`make
+check`, the build and its live preview, and every pull request keep them all). Each rule is a module here,
 as yamllint's rules are: an `ID`, a docstring that says the rule to faculty (the data reference page shows it),
 and `check(loaded)`, which yields a Problem, with its file and line, for each place the rule is broken.
 
@@ -11,25 +12,47 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (
+    abbreviations_in_glossary,
     admits_once,
     application_dates,
+    aspiration_wording,
+    baseline_in_a_fellowship,
     baseline_once,
+    cell_therapies_knowledge_only,
+    domains_have_skills,
     exam_modules_vs_fellowships,
+    exam_skills_taught,
+    exam_sources,
+    fee_currency,
+    glossary_expansions_plain,
+    glossary_terms_used,
+    high_risk_supervised,
     levels_vs_prerequisites,
     levels_without_gaps,
+    macro_calls_name_their_data,
     minimum_numbers,
     minimums_across_tracks,
+    minimums_are_programme_decisions,
+    no_doses,
+    other_specialties_safety,
     prerequisites,
+    prerequisites_taught,
     procedural_modalities,
     published_ids,
     references,
     retired_ids,
     reviewed_by_and_when,
+    rotations_used,
     sign_off_methods,
+    skill_mentions_linked,
     skills_once_per_track,
     skills_taught,
+    sources_cited,
+    sources_dated,
+    track_pages,
     unique_keys,
     version_in_changelog,
+    workshop_levels,
     workshop_sessions,
 )
 
@@ -53,7 +76,32 @@ RULES: tuple[ModuleType, ...] = (
     minimums_across_tracks,
     version_in_changelog,
     application_dates,
+    fee_currency,
     reviewed_by_and_when,
+    # Content policy: what the curriculum asks of every track and record.
+    workshop_levels,
+    high_risk_supervised,
+    other_specialties_safety,
+    cell_therapies_knowledge_only,
+    prerequisites_taught,
+    baseline_in_a_fellowship,
+    exam_skills_taught,
+    minimums_are_programme_decisions,
+    exam_sources,
+    sources_cited,
+    sources_dated,
+    domains_have_skills,
+    rotations_used,
+    # Wording, in the data and the pages.
+    no_doses,
+    aspiration_wording,
+    abbreviations_in_glossary,
+    glossary_expansions_plain,
+    glossary_terms_used,
+    # The pages.
+    track_pages,
+    macro_calls_name_their_data,
+    skill_mentions_linked,
 )
 
 

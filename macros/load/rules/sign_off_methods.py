@@ -15,9 +15,12 @@ ID = "sign-off-methods"
 def check(loaded: Loaded) -> Iterator[Problem]:
     tracks = DATA_FILES_BY_NAME["tracks"]
     skills = loaded.by_key("skills")
+    methods = loaded.keys("assessments") or set()
     for index, track, position, entry in loaded.checklist_entries():
         skill = skills.get(entry.skill)
         for place, method in enumerate(entry.sign_off_requires):
+            if method not in methods:
+                continue  # an unknown method is its own problem (references)
             at = (index, "skills", position, "sign_off_requires", place)
             if skill is not None and method not in skill.assessments:
                 yield loaded.problem(
