@@ -263,19 +263,3 @@ def test_the_model_imports_neither_mkdocs_nor_jinja():
         "macros.model.records",
         "macros.model.values",
     ]
-
-
-def test_pages_that_call_macros_opt_in_and_name_their_data():
-    for path in sorted((PROJECT / "docs").rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        prose = re.sub(r"^```.*?^```", "", text, flags=re.MULTILINE | re.DOTALL)  # examples in code are not calls
-        prose = re.sub(r"`[^`\n]+`", "", prose)
-        calls = re.findall(r"\{\{\s*(\w+)\(", prose)
-        opted_in = text.startswith("---") and re.search(
-            r"^render_macros:\s*true\s*$", text.split("---")[1], re.MULTILINE
-        )
-        if calls:
-            assert opted_in, f"{path.relative_to(PROJECT)} calls macros without render_macros: true"
-            assert re.search(r"<!--[^>]*data/\w+\.yaml", text), (
-                f"{path.relative_to(PROJECT)}: name the data file in a comment"
-            )
