@@ -48,18 +48,21 @@ def check(args: argparse.Namespace) -> int:
     if revision is not None:
         try:
             base = Published.from_documents(read_documents(diff.git_reader(revision, args.data)), revision)
-        except diff.BaseUnreadable as error:
-            print(f"Cannot read the base version: {error}.", file=sys.stderr)
-            return 2
-        except CurriculumError as error:
-            annotate(error.problems)
-            print(_heading(error, f"The curriculum data in {revision} cannot be read"), file=sys.stderr)
-            return 2
-        if args.base is None:
-            print(
-                f"note: compared with {revision}: each skill or track ID published there must be kept or retired.",
-                file=sys.stderr,
-            )
+        except (diff.BaseUnreadable, CurriculumError) as error:  # the other version's lines: never annotated here
+            if args.base is None:  # --compare: the check itself goes on
+                print(f"note: not compared with {revision}: its curriculum data cannot be read.", file=sys.stderr)
+            elif isinstance(error, diff.BaseUnreadable):
+                print(f"Cannot read the base version: {error}.", file=sys.stderr)
+                return 2
+            else:
+                print(_heading(error, f"The curriculum data in {revision} cannot be read"), file=sys.stderr)
+                return 2
+        else:
+            if args.base is None:
+                print(
+                    f"note: compared with {revision}: each skill or track ID published there must be kept or retired.",
+                    file=sys.stderr,
+                )
     try:
         curriculum = load_curriculum(args.data, base)
     except CurriculumError as error:

@@ -162,3 +162,14 @@ def test_without_github_actions_check_prints_no_annotations(mini_data):
     replace(mini_data, "skills.yaml", "  risk: moderate", "  risk: medium")
     result = check(mini_data)
     assert result.code == 1 and "::error" not in result.output
+
+
+def test_a_published_version_that_cannot_be_read_is_said_and_the_check_goes_on(mini_data, tmp_path):
+    clone = checkout(mini_data, tmp_path)
+    broken = tmp_path / "origin" / "data" / "skills.yaml"
+    broken.write_text("- id: [unclosed\n", encoding="utf-8")
+    git(tmp_path / "origin", "commit", "--quiet", "--all", "-m", "broken")
+    git(clone, "fetch", "--quiet")
+    done = make_check(clone / "data")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[0] == "note: not compared with origin/main: its curriculum data cannot be read."
