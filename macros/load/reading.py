@@ -211,6 +211,19 @@ class Loaded:
             self._now[name] = {old: new for old, new in moved.items() if old not in live and new}
         return self._now[name].get(key, key)
 
+    def skills_listed(self, name: str, field: str, where=lambda raw: True) -> set[str] | None:
+        """The current IDs of the skills named by the items of a list `field` (each `skill: ID`) of the records of a
+        data file, as written, so that a record with a mistake of its own still counts (a track's checklist, a gap
+        area's baseline); only records `where` accepts. None when the file could not be read."""
+        if name not in self.documents:
+            return None
+        return {
+            self.current("skills", key_of(entry, "skill"))
+            for raw in as_list(self.documents[name])
+            if isinstance(raw, dict) and where(raw)
+            for entry in as_list(raw.get(field))
+        } - {None}
+
     def teaches(self, track) -> set[str]:
         """The skills a track teaches, by their current IDs."""
         if id(track) not in self._taught:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ...model import DATA_FILES_BY_NAME
 from ...problems import Problem
-from ..reading import Loaded, as_list, key_of
+from ..reading import Loaded
 
 ID = "baseline-in-a-fellowship"
 
@@ -15,14 +15,9 @@ ID = "baseline-in-a-fellowship"
 def check(loaded: Loaded) -> Iterator[Problem]:
     gap_areas = DATA_FILES_BY_NAME["gap_areas"]
     skills = loaded.by_key("skills")
-    if "tracks" not in loaded.documents:
+    taught = loaded.skills_listed("tracks", "skills", where=lambda raw: raw.get("kind") == "fellowship")
+    if taught is None:
         return
-    taught = {  # as written, so that a track with a mistake of its own still counts
-        loaded.current("skills", key_of(entry, "skill"))
-        for raw in as_list(loaded.documents["tracks"])
-        if isinstance(raw, dict) and raw.get("kind") == "fellowship"
-        for entry in as_list(raw.get("skills"))
-    }
     for index, area in loaded.valid["gap_areas"]:
         for position, entry in enumerate(area.baseline_skills):
             if entry.skill in skills and entry.skill not in taught:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ...model import DATA_FILES_BY_NAME
 from ...problems import Problem
-from ..reading import Loaded, as_list, key_of
+from ..reading import Loaded
 
 ID = "prerequisites-taught"
 
@@ -15,14 +15,9 @@ ID = "prerequisites-taught"
 def check(loaded: Loaded) -> Iterator[Problem]:
     tracks = DATA_FILES_BY_NAME["tracks"]
     skills = loaded.by_key("skills")
-    if "gap_areas" not in loaded.documents:
+    baseline = loaded.skills_listed("gap_areas", "baseline_skills")
+    if baseline is None:
         return
-    baseline = {  # as written, so that a gap area with a mistake of its own still counts
-        loaded.current("skills", key_of(entry, "skill"))
-        for raw in as_list(loaded.documents["gap_areas"])
-        if isinstance(raw, dict)
-        for entry in as_list(raw.get("baseline_skills"))
-    }
     for index, track, position, entry in loaded.checklist_entries():
         if not track.is_fellowship:
             continue
