@@ -4,7 +4,7 @@
 #   make test    set up (Chromium included) and run the whole test suite
 #   make build   one strict build into site/ (replaced only when the build succeeds)
 #   make preview the reviewers' copy into site-preview/: open its index.html from the folder, no server
-#   make check   validate data/*.yaml without building
+#   make check   validate data/*.yaml and the pages without building, comparing IDs with origin/main
 #   make bench   the performance benchmark; writes its figures into bench/RESULTS.md (not a test)
 #   make pins    compile requirements*.txt (exact pins, with `# via` notes) from requirements*.in
 
@@ -30,7 +30,7 @@ preview: setup
 	$(BIN)/python scripts/build.py --preview site-preview
 
 check: setup
-	$(BIN)/python -m macros check
+	$(BIN)/python -m macros check --compare
 
 test: setup-test browser node_modules/.installed
 	$(BIN)/python -m pytest -n auto --dist loadfile

@@ -7,6 +7,9 @@ as it changes. These kinds are not multiplied:
   - the two scales, the specialties, the assessment methods and the changelog, which do not grow with the
     curriculum (a track's per-background targets name the specialties it admits);
   - admissions, one record per track;
+  - rotations, exams, sources and the glossary: the copies of what uses them use the originals, so that the
+    synthetic curriculum keeps the content rules (every rotation used, every source cited, every term used,
+    the skills of an exam taught by the tracks that prepare for it) as the real one does;
   - tracks: a track's checklist grows instead (each copy of a skill it teaches joins it); its other
     references stay on the originals, and so do the checklist's references to kinds the track names
     itself (its assessments). Multiplying tracks too would grow the tracks × skills matrix
@@ -24,8 +27,20 @@ from macros.model import DATA_FILES, DATA_FILES_BY_NAME, reference_fields
 
 # Not multiplied: admissions (one record per track, and tracks grow, not multiply); assessment methods (a larger
 # curriculum assesses more skills with the same methods, and a track's sign-off methods must be its skills');
+# rotations, exams, sources and glossary terms, which the copies share (the content rules: each is used); the
 # specialties (a per-background target names specialties its track admits).
-FIXED = {"entrustment", "milestones", "backgrounds", "changelog", "admissions", "assessments"}
+FIXED = {
+    "entrustment",
+    "milestones",
+    "backgrounds",
+    "changelog",
+    "admissions",
+    "assessments",
+    "rotations",
+    "exams",
+    "sources",
+    "glossary",
+}
 # data file name -> (its list that grows N times instead of the records themselves, the field each item names its record by)
 GROWN = {"tracks": ("skills", "skill")}
 

@@ -1,8 +1,11 @@
 """Command line: curriculum tools that need no MkDocs.
 
-    python -m macros check [--data DIR] [--base REV]   validate the data; exit 1 when it is not valid. With
-                                              --base, a skill or track ID in git revision REV that is gone
-                                              must be retired (pull requests run it against their base)
+    python -m macros check [--data DIR] [--base REV | --compare]
+                                              validate the data (and the pages in docs/ beside it); exit 1
+                                              when it is not valid. With --base, a skill or track ID in git
+                                              revision REV that is gone must be retired (pull requests run it
+                                              against their base); --compare does the same against origin/main,
+                                              or the branch's upstream, when the checkout has one (make check)
     python -m macros check --publish [--config FILE] [--summary FILE]
                                               also list, by track, the academy's facts not published yet,
                                               and exit 1 when mkdocs.yml gives no real contact (the deploy
@@ -14,13 +17,15 @@
                                               records added, removed or changed since REV, as Markdown
 
 `check` exits 0 when the data is valid (review reminders and notices are printed but do not fail), 1 when it is
-not, 2 when the base revision cannot be read. `diff` exits 1 when either side cannot be read, and then compares
+not, 2 when the base revision cannot be read. In GitHub Actions (GITHUB_ACTIONS=true) it also prints each problem,
+warning and note as a workflow annotation, which GitHub shows on its line of the pull request. `diff` exits 1 when either side cannot be read, and then compares
 nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from pathlib import Path
 
@@ -36,32 +41,53 @@ from .load import (
     unreviewed,
 )
 from .model import DATA_FILES_BY_NAME
-from .problems import CurriculumError
+from .problems import CurriculumError, annotate
 
 PROJECT = Path(__file__).resolve().parent.parent
 
 
 def check(args: argparse.Namespace) -> int:
     base = None
-    if args.base is not None:
+    revision = args.base
+    if revision is None and args.compare:
+        revision = published_version(args.data)
+        if revision is None:
+            print(
+                "note: not compared with a published version: this checkout has no origin/main, and its branch no "
+                "upstream. A skill or track ID renamed or removed without being retired is found by the pull request.",
+                file=sys.stderr,
+            )
+    if revision is not None:
         try:
-            base = Published.from_documents(read_documents(diff.git_reader(args.base, args.data)), args.base)
-        except diff.BaseUnreadable as error:
-            print(f"Cannot read the base version: {error}.", file=sys.stderr)
-            return 2
-        except CurriculumError as error:
-            print(_heading(error, f"The curriculum data in {args.base} cannot be read"), file=sys.stderr)
-            return 2
+            base = Published.from_documents(read_documents(diff.git_reader(revision, args.data)), revision)
+        except (diff.BaseUnreadable, CurriculumError) as error:  # the other version's lines: never annotated here
+            if args.base is None:  # --compare: the check itself goes on
+                print(f"note: not compared with {revision}: its curriculum data cannot be read.", file=sys.stderr)
+            elif isinstance(error, diff.BaseUnreadable):
+                print(f"Cannot read the base version: {error}.", file=sys.stderr)
+                return 2
+            else:
+                print(_heading(error, f"The curriculum data in {revision} cannot be read"), file=sys.stderr)
+                return 2
+        else:
+            if args.base is None:
+                print(
+                    f"note: compared with {revision}: each skill or track ID published there must be kept or retired.",
+                    file=sys.stderr,
+                )
     try:
         curriculum = load_curriculum(args.data, base)
     except CurriculumError as error:
+        annotate(error.problems)
         print(error.report(), file=sys.stderr)
         return 1
-    for warning in review_warnings(curriculum, build_date(), args.data):
+    warnings = review_warnings(curriculum, build_date(), args.data)
+    notices = ended_sessions(curriculum, build_date(), args.data) + started_intakes(curriculum, build_date(), args.data)
+    annotate(warnings, "warning")
+    annotate(notices, "notice")
+    for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    for notice in ended_sessions(curriculum, build_date(), args.data) + started_intakes(
-        curriculum, build_date(), args.data
-    ):
+    for notice in notices:
         print(f"note: {notice}", file=sys.stderr)
     never = unreviewed(curriculum)
     if never:
@@ -85,6 +111,24 @@ def before_publishing(args: argparse.Namespace, curriculum) -> int:
     if failure:
         print(f"error: {failure}", file=sys.stderr)
     return 1 if failure else 0
+
+
+def published_version(data_dir: Path) -> str | None:
+    """The version of the data that is published, as this checkout knows it: origin/main, or else the upstream of
+    the branch checked out; None when it has neither (or is no git checkout)."""
+    if not Path(data_dir).is_dir():
+        return None
+    for candidate in ("origin/main", "@{upstream}"):
+        found = subprocess.run(
+            ["git", "rev-parse", "--verify", "--quiet", "--abbrev-ref", "--symbolic-full-name", candidate],
+            cwd=data_dir,
+            capture_output=True,
+            encoding="utf-8",
+        )
+        name = found.stdout.strip()
+        if found.returncode == 0 and name:
+            return name
+    return None
 
 
 def schemas(args: argparse.Namespace) -> int:
@@ -209,8 +253,14 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate data/*.yaml and report every problem")
     check_parser.add_argument("--data", type=Path, default=PROJECT / "data", help="the data folder (default: data/)")
-    check_parser.add_argument(
+    compared = check_parser.add_mutually_exclusive_group()
+    compared.add_argument(
         "--base", metavar="REV", help="also require each skill or track ID in this git revision to be kept or retired"
+    )
+    compared.add_argument(
+        "--compare",
+        action="store_true",
+        help="the same against origin/main, or the branch's upstream, when there is one (make check)",
     )
     check_parser.add_argument(
         "--publish", action="store_true", help="list the academy's unpublished facts; refuse a placeholder contact"

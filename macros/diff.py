@@ -19,7 +19,8 @@ from pydantic import BaseModel
 
 from .escape import markdown_code, markdown_text
 from .load import ReadFile, read_documents
-from .model import DATA_FILES, DataFile, field_shapes
+from .load.reading import body, renamed, title_of
+from .model import DATA_FILES, DataFile, entry_key, field_shapes
 
 NOT_SET = object()
 """A field or list entry that is absent on one side."""
@@ -38,9 +39,12 @@ class RecordChange:
     file: str
     key: str
     """The record's ID (or term, level, version); empty for curriculum.yaml, which holds one record."""
-    status: Literal["added", "removed", "changed"]
+    status: Literal["added", "removed", "renamed", "changed"]
     title: str
     fields: tuple[FieldChange, ...] = ()
+    renamed_from: str = ""
+    """For a record renamed: its old key (the same record, as `check --base` tells it: the same title, or the
+    same other fields)."""
 
 
 class BaseUnreadable(Exception):
@@ -84,17 +88,38 @@ def compare(read_base: ReadFile, read_head: ReadFile) -> list[RecordChange]:
             _records(data_file, base_documents.get(data_file.name)),
             _records(data_file, head_documents.get(data_file.name)),
         )
+        renames = renamed(_compared(data_file, base, head), _compared(data_file, head, base)) if data_file.key else {}
+        new_names = {new: old for old, new in renames.items()}
         for key, raw in head.items():
-            if key not in base:
+            if key in new_names:
+                old = new_names[key]
+                fields = _field_changes(
+                    data_file.model, _without(base[old], data_file.key), _without(raw, data_file.key), ""
+                )
+                changes.append(RecordChange(data_file.file_name, key, "renamed", _title(raw), tuple(fields), old))
+            elif key not in base:
                 changes.append(RecordChange(data_file.file_name, key, "added", _title(raw)))
             elif fields := _field_changes(data_file.model, base[key], raw, ""):
                 changes.append(RecordChange(data_file.file_name, key, "changed", _title(raw), tuple(fields)))
         changes += [
             RecordChange(data_file.file_name, key, "removed", _title(raw))
             for key, raw in base.items()
-            if key not in head
+            if key not in head and key not in renames
         ]
     return changes
+
+
+def _compared(data_file: DataFile, side: dict, other: dict) -> dict[str, tuple[str, str]]:
+    """The records of one side that the other lacks, as `renamed` compares them: {key: (title, body)}."""
+    return {
+        key: (title_of(raw), body(raw, data_file.key))
+        for key, raw in side.items()
+        if key not in other and isinstance(raw, dict)
+    }
+
+
+def _without(raw, key: str):
+    return {k: v for k, v in raw.items() if k != key} if isinstance(raw, dict) else raw
 
 
 def _records(data_file: DataFile, document) -> dict[str, object]:
@@ -128,11 +153,11 @@ def _field_changes(model: type[BaseModel] | None, before, after, at: str) -> lis
                 f"{at}.{name}" if at else str(name),
             )
         return found
-    entry_key = _entry_key(model)
-    if entry_key and _keyed(before, entry_key) and _keyed(after, entry_key):
+    key = entry_key(model)
+    if key and _keyed(before, key) and _keyed(after, key):
         # A list of entries that each name another record (a track's checklist): match them by that name.
-        old = {str(entry[entry_key]): entry for entry in before}
-        new = {str(entry[entry_key]): entry for entry in after}
+        old = {str(entry[key]): entry for entry in before}
+        new = {str(entry[key]): entry for entry in after}
         found = []
         for name in [*old, *(name for name in new if name not in old)]:
             found += _field_changes(model, old.get(name, NOT_SET), new.get(name, NOT_SET), f"{at}[{name}]")
@@ -153,14 +178,6 @@ def _field_model(model: type[BaseModel] | None, name) -> type[BaseModel] | None:
     return shape.nested if shape else None
 
 
-def _entry_key(model: type[BaseModel] | None) -> str | None:
-    """The field that identifies an entry of a list: its first field, when that names another record."""
-    if model is None:
-        return None
-    name, shape = next(iter(field_shapes(model).items()))
-    return name if shape.ref is not None else None
-
-
 def _keyed(value, key: str) -> bool:
     return isinstance(value, list) and all(isinstance(entry, dict) and key in entry for entry in value)
 
@@ -170,18 +187,21 @@ def _keyed(value, key: str) -> bool:
 
 def as_markdown(changes: list[RecordChange], compared_with: str) -> str:
     """The changes as Markdown for a pull request's job summary, grouped by data file."""
-    counts = {status: sum(c.status == status for c in changes) for status in ("added", "removed", "changed")}
+    counts = {status: sum(c.status == status for c in changes) for status in ("added", "removed", "renamed", "changed")}
     lines = ["## Curriculum changes", ""]
     if not changes:
         return "\n".join([*lines, f"No record was added, removed or changed compared with {compared_with}.", ""])
     lines += [
         f"Compared with {compared_with}: {counts['added']} added, {counts['removed']} removed, "
-        f"{counts['changed']} changed.",
+        + (f"{counts['renamed']} renamed, " if counts["renamed"] else "")
+        + f"{counts['changed']} changed.",
     ]
     for file in dict.fromkeys(change.file for change in changes):
         lines += ["", f"### data/{file}", ""]
         for change in (c for c in changes if c.file == file):
             name = markdown_code(change.key) if change.key else "the curriculum"
+            if change.renamed_from:
+                name = f"{markdown_code(change.renamed_from)} → {name}"
             title = f": {markdown_text(change.title)}" if change.title else ""
             lines.append(f"- **{change.status.capitalize()}** {name}{title}")
             for field in change.fields:

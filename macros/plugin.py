@@ -33,7 +33,7 @@ from .clock import build_date
 from .escape import html_attribute, html_text, plain_title
 from .export import downloads
 from .load import load_curriculum
-from .problems import CurriculumError
+from .problems import CurriculumError, annotate
 from .publish import NO_CONTACT, is_draft, published_contact
 from .render import TEMPLATES, Renderer, any_of, tooltips_at_first_use
 from .urls import DOWNLOADS, Links, root_from, source_file, track_page
@@ -49,6 +49,7 @@ class SiteBuild(BasePlugin):
         try:
             curriculum = load_curriculum(Path(env.project_dir) / "data")
         except CurriculumError as error:
+            annotate(error.problems)
             raise PluginError(error.report()) from None
         finally:
             import_afresh_next_time()

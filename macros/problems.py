@@ -1,7 +1,9 @@
-"""What is wrong with the data, said so that a faculty member can find the line and fix it."""
+"""What is wrong with the data or a page, said so that a faculty member can find the line and fix it: in a terminal
+as `FILE:LINE: …`, and in GitHub Actions also as a workflow annotation on that line of the pull request."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 
@@ -41,3 +43,35 @@ class CurriculumError(Exception):
                 f"in {' and '.join(self.more_in)} are listed: fix them, then check again:"
             )
         return "\n".join([heading, *(f"  {problem}" for problem in self.problems)])
+
+
+def annotation(problem: Problem, level: str = "error") -> str:
+    """The problem as a GitHub workflow command (`::error file=…,line=…,title=…::message`), which shows it on its
+    line in a pull request's changed files. `level` is error, warning or notice."""
+    title = ", ".join(
+        part
+        for part in (problem.record and f"record {problem.record}", problem.field and f"field {problem.field}")
+        if part
+    )
+    properties = [f"file={_property(problem.file)}", f"line={problem.line}"]
+    if title:
+        properties.append(f"title={_property(title)}")
+    return f"::{level} {','.join(properties)}::{_data(problem.message)}"
+
+
+def _data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's toolkit escapes it (%, carriage return, line feed)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """A workflow command's property: as a message, and its separators (: and ,) too."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotate(problems: list[Problem], level: str = "error") -> None:
+    """In GitHub Actions (GITHUB_ACTIONS=true), each problem also as a workflow annotation, on stdout, where GitHub
+    reads them; elsewhere nothing."""
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in problems:
+            print(annotation(problem, level), flush=True)

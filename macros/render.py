@@ -9,11 +9,13 @@ template may spread an element over several lines. Every address comes from macr
 
 from __future__ import annotations
 
+import copy
 import datetime
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from babel import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
@@ -21,12 +23,25 @@ from .blocks import Heading, Html, Rendered
 from .calls import UnknownRecord, WrongCall
 from .escape import css_string, html_attribute, html_text, json_attribute, markdown_heading, one_line
 from .export import NOT_YET_DONE, FileNames, Format, catalogue, self_assessment_data
-from .model import Curriculum, Retired, Scale, Track, TrackKind
+from .model import Curriculum, Fee, Retired, Scale, Track, TrackKind
 from .publish import FACTS, NO_CONTACT, is_draft, not_published, published_contact
 from .reference import record_docs, rule_docs
 from .urls import Links, mailto, track_page
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+CURRENCY_LOCALES = {"INR": "en_IN"}
+"""The locale an amount in each currency is written in: rupees the Indian way (₹4,50,000, Indian English), any other
+currency as international English writes it (`en`: $450,000, €450,000, AED450,000)."""
+
+
+def money(fee: Fee) -> str:
+    """A fee as its readers write it, by Babel from the locale's own currency pattern (symbol, grouping), without
+    the minor unit: a fee is a whole amount."""
+    locale = Locale.parse(CURRENCY_LOCALES.get(fee.currency, "en"))
+    pattern = copy.copy(locale.currency_formats["standard"])
+    pattern.frac_prec = (0, 0)
+    return pattern.apply(fee.amount, locale, currency=fee.currency, currency_digits=False)
 
 
 # A page section starts at a heading, an <article> or a <section>; a glossary tooltip is an <abbr> with a title.
@@ -116,6 +131,7 @@ class Renderer:
         self.env.globals["files"] = FileNames  # names of the downloads, for links
         self.env.filters["css_string"] = css_string
         self.env.filters["json_attribute"] = json_attribute
+        self.env.filters["money"] = money
         self.env.globals["enquiry"] = self._enquiry
         self.env.globals.update(contact=self.contact, no_contact=NO_CONTACT, draft=is_draft(curriculum))
         self.env.globals["not_published"] = lambda track: not_published(curriculum, track, today)

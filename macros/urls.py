@@ -28,6 +28,11 @@ def source_file(path: str) -> str:
     return f"{path}.md"
 
 
+def skill_link_in_page(page: str, skill_id: str) -> str:
+    """How the Markdown of a page (its path under docs/, e.g. tracks/index.md) links to a skill in the catalogue."""
+    return f"{'../' * page.count('/')}{source_file('skills')}#{skill_id}"
+
+
 def root_from(page_url: str) -> str:
     """The way from a page (by MkDocs' url of it, e.g. "tracks/x/") back up to the site's root."""
     return "../" * len([part for part in page_url.split("/")[:-1] if part])

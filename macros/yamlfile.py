@@ -74,6 +74,7 @@ def parse_bytes(data: bytes, key: str = "", fields: frozenset[str] = frozenset()
         _check_encoding(data)
         text = "\n".join(lines).removeprefix("\ufeff")  # a byte-order mark, as Windows Notepad writes, is fine
         _check_characters(text)
+        _check_conflict_markers(text)
         _check_tabs(text)
         return _build(text, fields)
     except Unreadable as problem:
@@ -138,6 +139,27 @@ def _check_characters(text: str) -> None:
     line, column = _position(text, found.start())
     what, why = _CHARACTER_NAMES.get(char, (f"an invisible control character (U+{ord(char):04X})", _PASTED))
     raise Unreadable(line, f"{what} at column {column}; {why}. Delete it")
+
+
+_CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: .*)?$", re.MULTILINE)
+
+
+def _check_conflict_markers(text: str) -> None:
+    """Lines git writes when two branches changed the same lines, and GitHub's conflict editor shows: `<<<<<<<` opens
+    one version, `=======` separates it from the other, `>>>>>>>` closes it. No data file has such a line."""
+    found = _CONFLICT.search(text)
+    if found is None:
+        return
+    line = text.count("\n", 0, found.start()) + 1
+    marker = found.group(0).strip()
+    markers = {text.count("\n", 0, m.start()) + 1: m.group(1)[0] for m in _CONFLICT.finditer(text)}
+    where = ", ".join(f"'{kind * 7}' at line {at}" for at, kind in markers.items() if at != line)
+    raise Unreadable(
+        line,
+        f"'{marker}' is a leftover merge-conflict marker: two versions of the same lines are both in the file, "
+        f"marked by '<<<<<<<', '=======' and '>>>>>>>'{f' ({where})' if where else ''}. Keep the lines you want, "
+        "then delete the other version and every marker line",
+    )
 
 
 def _check_tabs(text: str) -> None:
@@ -256,10 +278,15 @@ def _at(event, message: str) -> Unreadable:
 class _Building:
     """A mapping or sequence whose items are still arriving."""
 
-    def __init__(self, node):
+    def __init__(self, node, flow: bool = False):
         self.node = node
         self.key = _NO_KEY
         self.merged: list[Mapping] = []
+        self.flow = flow
+        """Written inside { } or [ ], where a comma ends a value."""
+        self.last: tuple | None = None
+        """(key, event) of the last value placed, when it was a plain number: `amount: 4,50,000` inside { } reads
+        as amount: 4 and then the keys 50 and 000."""
 
 
 _NO_KEY = object()
@@ -308,11 +335,11 @@ def _build(text: str, fields: frozenset[str]):
                 else:
                     node.item_lines = []
                 root = _place(stack, node, event, root)
-                stack.append(_Building(node))
+                stack.append(_Building(node, flow=bool(event.flow_style)))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 _merge(stack.pop())
             elif isinstance(event, yaml.ScalarEvent):
-                root = _place(stack, _scalar(event), event, root)
+                root = _place(stack, _scalar(event), event, root, text)
     except yaml.MarkedYAMLError as error:
         raise _syntax_problem(error, text, fields) from None
     except yaml.YAMLError as error:
@@ -320,7 +347,7 @@ def _build(text: str, fields: frozenset[str]):
     return root
 
 
-def _place(stack: list[_Building], value, event, root):
+def _place(stack: list[_Building], value, event, root, text: str = ""):
     """Put a new value where it belongs: the document itself, the next item of a list, a key or a value."""
     if not stack:
         return value
@@ -331,6 +358,8 @@ def _place(stack: list[_Building], value, event, root):
     elif parent.key is _NO_KEY:
         if isinstance(value, (Mapping, Sequence)):
             raise _at(event, "a field name must be plain text, not a list or a record")
+        if parent.flow and parent.last and isinstance(value, int) and event.implicit[0]:
+            raise _grouped_number(parent.last, text)
         if value == "<<" and event.tag is None and event.implicit[0]:
             value = _MERGE
         if value in parent.node or (value is _MERGE and parent.merged):
@@ -346,8 +375,25 @@ def _place(stack: list[_Building], value, event, root):
             del parent.node.key_lines[_MERGE]
         else:
             parent.node[parent.key] = value
+        plain_number = isinstance(value, int) and not isinstance(value, bool) and getattr(event, "implicit", (0,))[0]
+        parent.last = (parent.key, event) if plain_number else None
         parent.key = _NO_KEY
     return root
+
+
+def _grouped_number(last: tuple, text: str) -> Unreadable:
+    """`amount: 4,50,000` inside { }: the commas end the number, and 50 and 000 become fields of their own."""
+    key, event = last
+    written = re.match(r"\d+(?:\s*,\s*\d+)+", text[event.start_mark.index :]).group(0)
+    digits = re.sub(r"\D", "", written)
+    groups = [part.strip() for part in written.split(",")[1:]]
+    return Unreadable(
+        event.start_mark.line + 1,
+        f"'{key}: {written}' is inside {{ }}, where a comma starts the next field, so it reads as {key}: "
+        f"{event.value} followed by fields named {', '.join(groups[:-1]) + ' and ' if groups[:-1] else ''}{groups[-1]}. Write "
+        f'{key}: {digits}, without commas, or put the amount in quotes: {key}: "{written}"',
+        field=str(key),
+    )
 
 
 def _merge(done: _Building) -> None:
@@ -401,7 +447,101 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, fields: frozenset[st
         above = _missing_colon(lines, line - 1, fields)
         if above and _content_column(lines[line - 2]) == _content_column(lines[line - 1]):
             return above
+        if found := _colon_in_text(lines, line, mark.column) or _indented_further(lines, line):
+            return found
+    if problem in _OUT_OF_LINE and 1 <= line <= len(lines) and (found := _out_of_line(lines, line)):
+        return found
     return Unreadable(line, f"YAML syntax error: {problem or error.context}. {_YAML_HINT}")
+
+
+# -- what the indentation of a line says ---------------------------------------------------------
+
+_OUT_OF_LINE = {"did not find expected '-' indicator", "did not find expected key"}
+"""What YAML says when a line does not line up with the list items or the fields around it."""
+_PLAIN_VALUE = re.compile(r"^\s*(?:- )?[A-Za-z_][\w-]*:\s+[^\s\[{|>&*!'\"#]")
+
+
+def _spaces(count: int) -> str:
+    return "no space" if count == 0 else "1 space" if count == 1 else f"{count} spaces"
+
+
+def _indent_it(count: int, what: str = "it") -> str:
+    return f"Start {what} at the left edge" if count == 0 else f"Indent {what} by {_spaces(count)}"
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _content_lines_above(lines: list[str], line: int):
+    """(number, text) of the lines above `line` that hold something, nearest first (comments and blanks skipped)."""
+    for number in range(line - 1, 0, -1):
+        text = lines[number - 1]
+        if text.strip() and not text.lstrip().startswith("#"):
+            yield number, text
+
+
+def _colon_in_text(lines: list[str], line: int, column: int) -> Unreadable | None:
+    """`title: Pudendal block: ultrasound-guided`: a colon and a space inside the value start another field."""
+    text = lines[line - 1]
+    field = _FIELD_LINE.match(text)
+    if field is None or column <= field.end(1):
+        return None
+    value = text[field.end() :].strip()
+    mark = "'" if '"' in value else '"'
+    return Unreadable(
+        line,
+        f"the text after '{field.group(1)}:' holds a colon followed by a space, which YAML reads as the start of "
+        f"another field. Put the whole text in quotes: {field.group(1)}: {mark}{value}{mark}",
+        field=field.group(1),
+    )
+
+
+def _indented_further(lines: list[str], line: int) -> Unreadable | None:
+    """`   domain: US` below `  title: …`: indented further than the field above, it reads as more of its text."""
+    text, field = lines[line - 1], _FIELD_LINE.match(lines[line - 1])
+    above = next(_content_lines_above(lines, line), None)
+    if field is None or above is None or not _PLAIN_VALUE.match(above[1]):
+        return None
+    name, above_name = field.group(1), _FIELD_LINE.match(above[1]).group(1)
+    here, there = _content_column(text), _content_column(above[1])
+    if here <= there:
+        return None
+    return Unreadable(
+        line,
+        f"'{name}:' is indented further than '{above_name}:' on the line above ({here} spaces, not {there}), so YAML "
+        f"reads it as more of the text of {above_name}. {_indent_it(there)}, like {above_name}",
+        field=name,
+    )
+
+
+def _out_of_line(lines: list[str], line: int) -> Unreadable | None:
+    """A list item or a field that does not line up with the items or fields above it."""
+    text = lines[line - 1]
+    here = _indent(text)
+    if text.lstrip().startswith("-"):
+        item = next(((n, t) for n, t in _content_lines_above(lines, line) if t.lstrip().startswith("- ")), None)
+        if item is None or _indent(item[1]) == here:
+            return None
+        there = _indent(item[1])
+        return Unreadable(
+            line,
+            f"this list item is indented by {_spaces(here)}, but the item above it (line {item[0]}) "
+            f"{'is not' if there == 0 else 'by ' + _spaces(there)}: the items of a list line up. "
+            f"{_indent_it(there, chr(39) + '-' + chr(39))}, like the one above",
+        )
+    field = _FIELD_LINE.match(text)
+    above = next(((n, t) for n, t in _content_lines_above(lines, line) if _FIELD_LINE.match(t)), None)
+    if field is None or above is None or _content_column(above[1]) == here:
+        return None
+    name, above_name, there = field.group(1), _FIELD_LINE.match(above[1]).group(1), _content_column(above[1])
+    return Unreadable(
+        line,
+        f"'{name}:' is indented by {_spaces(here)}, but '{above_name}:' above it (line {above[0]}) "
+        f"{'is not' if there == 0 else 'by ' + _spaces(there)}: the fields of a record line up. {_indent_it(there)}, like {above_name}, or like the "
+        "fields of the record it belongs to",
+        field=name,
+    )
 
 
 def _content_column(line: str) -> int:

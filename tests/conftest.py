@@ -24,6 +24,9 @@ os.environ.setdefault(
     or "1793491200",  # 2026-11-01, for a checkout without history
 )
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
+# The check prints GitHub workflow annotations when it runs in GitHub Actions; the tests that expect them say so
+# (tests/test_check_command.py), and the others read the check's output as a faculty member's terminal shows it.
+os.environ["GITHUB_ACTIONS"] = "false"
 
 
 BUILDS = {"site_build", "built_site", "preview_build", "fork_build", "published_build", "project_copy", "preview"}

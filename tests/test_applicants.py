@@ -162,7 +162,7 @@ def test_what_the_academy_fills_in_appears_and_nothing_else_is_said_missing(fill
         "2027-07-05",
     ]
     assert words(facts["Places"]) == f"{written['places']} per intake"
-    assert words(facts["Fee"]) == f"INR 250,000. {written['fee']['covers']}"
+    assert words(facts["Fee"]) == f"₹2,50,000. {written['fee']['covers']}"  # rupees the Indian way (Babel, en_IN)
     assert words(facts["Where"]) == ", ".join(written["locations"][0].values())
     assert words(facts["Certificate"]) == written["certificate"]
     recognition = written["recognition"][0]

@@ -130,8 +130,12 @@ DATA_MISTAKES: dict[str, Example] = {
     "level-above-prerequisite": WORKED.changed("level: 3", "level: 5", in_entry=True),
     "exam-module-above-fellowship": replace(
         WORKED,
+        extra_skill_lines="  exams: [FIPP]\n",
         extra_track=track_record(
-            "EXAM-FIPP", "exam-preparation", "[FIPP]", f"    - {{skill: {SKILL['id']}, level: 4}}\n"
+            "EXAM-FIPP",
+            "exam-preparation",
+            "[FIPP]",
+            f"    - {{skill: US-KNEE-INJ, level: 4}}\n    - {{skill: {SKILL['id']}, level: 4}}\n",
         ),
     ),
     "background-target-above-track": replace(
@@ -367,6 +371,7 @@ def followed(tmp_path_factory):
     _append(data / "glossary.yaml", EXAMPLES["glossary-term"] + "\n")
     page = add_example_page(project)
     _append(page, EXAMPLES["skill-link"] + "\n")  # now that the skill exists, the link to it builds
+    _append(page, EXAMPLES["glossary-use"] + "\n")  # the new term is used, as the check asks
     site = project / "site"
     result = build_site(project, site)
     assert result.returncode == 0, result.stdout + result.stderr

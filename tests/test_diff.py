@@ -133,6 +133,42 @@ def test_markdown_for_reviewers(base_and_head):
     assert f"  - `definition`: `{old}` → ``Now with `backticks` and <i>markup</i>``" in report
 
 
+def test_a_renamed_record_is_shown_as_renamed(base_and_head):
+    """The same record under a new ID (the same title, or the same other fields): one change, named as a rename,
+    with what else changed in it; as `check --base` tells a rename from a new record."""
+    base, head = base_and_head
+    skills = records(base, "skills")
+    knee = next(s for s in skills if s["id"] == "US-KNEE-INJ")
+    knee["id"], knee["risk"] = "US-KNEE-JOINT-INJ", "moderate"
+    write(head, "skills", skills)
+
+    assert compare(base, head) == [
+        RecordChange(
+            "skills.yaml",
+            "US-KNEE-JOINT-INJ",
+            "renamed",
+            knee["title"],
+            (FieldChange("risk", "low", "moderate"),),
+            renamed_from="US-KNEE-INJ",
+        )
+    ]
+    report = diff.as_markdown(compare(base, head), "`main`")
+    assert "Compared with `main`: 0 added, 0 removed, 1 renamed, 0 changed." in report
+    assert (
+        f"- **Renamed** `US-KNEE-INJ` → `US-KNEE-JOINT-INJ`: {knee['title']}\n  - `risk`: `low` → `moderate`" in report
+    )
+
+
+def test_a_record_replaced_by_an_unlike_one_is_not_a_rename(base_and_head):
+    """A glossary term removed and another added, with nothing in common: a removal and an addition."""
+    base, head = base_and_head
+    glossary = records(base, "glossary")
+    gone = glossary.pop(0)
+    glossary.append({"term": "MDT", "expansion": "Multidisciplinary team", "definition": "Clinicians together."})
+    write(head, "glossary", glossary)
+    assert [(c.key, c.status) for c in compare(base, head)] == [("MDT", "added"), (gone["term"], "removed")]
+
+
 def test_no_change_is_said_plainly(base_and_head):
     base, head = base_and_head
     assert "No record was added, removed or changed compared with `main`." in diff.as_markdown([], "`main`")
@@ -291,7 +327,7 @@ def test_mentions_of_a_renamed_id_say_so_instead_of_guessing(repo):
     assert status == 1
     line = line_of(data, "tracks.yaml", "{skill: US-KNEE-INJ, level: 2}")
     said = "'US-KNEE-INJ' was renamed to 'US-KNEE-JOINT-INJ' in this change (compared with HEAD): write 'US-KNEE-JOINT-INJ'"
-    assert f"data/tracks.yaml:{line}: record WS-KNEE, field skills[0].skill: {said}" in problems
+    assert f"data/tracks.yaml:{line}: record WS-KNEE, field skills[US-KNEE-INJ]: {said}" in problems
     assert sum(said in problem for problem in problems) == 3  # two tracks and a learning need
     assert not any("did you mean" in problem for problem in problems)
 
@@ -306,7 +342,7 @@ def test_mentions_of_a_retired_id_name_its_replacement(repo):
     assert status == 1
     line = line_of(data, "learning_needs.yaml", "US-KNEE-INJ")
     assert (
-        f"  data/learning_needs.yaml:{line}: record NEED-MSK-US, field skills[0]: 'US-KNEE-INJ' is retired "
+        f"  data/learning_needs.yaml:{line}: record NEED-MSK-US, field skills: 'US-KNEE-INJ' is retired "
         "(data/retired.yaml): write its replacement, 'US-KNEE-JOINT-INJ'"
     ) in said.splitlines()
 

@@ -1,5 +1,10 @@
 """The glossary on the built site: every abbreviation a reader meets is in data/glossary.yaml, and the
-first use of a glossary term in each section of a page is marked up as a tooltip (<abbr title=…>)."""
+first use of a glossary term in each section of a page is marked up as a tooltip (<abbr title=…>).
+
+That an abbreviation has an entry, that every term is used and that an expansion is plain words are rules of the
+check (abbreviations-in-glossary, glossary-terms-used, glossary-expansions-plain; tests/test_content_rules.py), so
+that a faculty member's mistake is named at its data or page line; the built site is read here as well, for what
+templates and the theme add."""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from collections import defaultdict
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 
+from macros.load.prose import URL_OR_EMAIL, unexplained
 from macros.model import DATA_FILES
 
 # Not prose: code, machine-readable record IDs, and what the browser never shows as text.
@@ -16,14 +22,6 @@ NOT_PROSE = "code, pre, kbd, samp, script, style, svg, template, .cm-id"
 # No tooltip is needed in the glossary table's term and expansion columns (each explains the other), nor
 # on paper: checklists carry a running header that only prints.
 NO_TOOLTIP = ".cm-glossary tbody th, .cm-glossary tbody td:first-of-type, .cm-print-only"
-URL_OR_EMAIL = re.compile(r"\S+://\S+|\S+@\S+")
-WORD = re.compile(r"[\w&]+(?:-[\w&]+)*")  # words may join with hyphens (Mini-CEX) or an ampersand (PM&R)
-
-
-def looks_like_abbreviation(token: str) -> bool:
-    """Two capitals or more, and no fewer capitals than small letters: CRPS, CbD, PM&R, but not GitHub."""
-    capitals = sum(character.isupper() for character in token)
-    return capitals >= 2 and capitals >= sum(character.islower() for character in token)
 
 
 def prose_text(element) -> str:
@@ -62,20 +60,9 @@ def record_ids(curriculum) -> set[str]:
     }
 
 
-def unexplained(text: str, terms: set[str], record_ids: set[str]) -> list[str]:
-    """Abbreviation-like tokens in `text` that are neither glossary terms nor record IDs.
-
-    A hyphenated token that is not itself a term is judged part by part, so "SCS-compatible"
-    needs SCS in the glossary, and "Mini-CEX" is accepted as the term it is."""
-    found = []
-    for token in WORD.findall(text):
-        if token in terms or token in record_ids:
-            continue
-        found += [part for part in token.split("-") if looks_like_abbreviation(part) and part not in terms]
-    return found
-
-
 def test_every_abbreviation_on_the_site_is_in_the_glossary(site_text, expansions, record_ids):
+    """What the abbreviations-in-glossary rule finds in the data and the pages (at their lines), the built site
+    shows; this also reads what the templates, the theme and mkdocs.yml add, which only a developer changes."""
     missing = defaultdict(set)
     for name, text in site_text.items():
         for token in unexplained(text, set(expansions), record_ids):
@@ -88,6 +75,7 @@ def test_every_abbreviation_on_the_site_is_in_the_glossary(site_text, expansions
 def test_the_check_finds_abbreviations_it_should():
     """The detector itself: abbreviations are caught, ordinary words and IDs are not."""
     assert unexplained("Ask the MDT about PM&R, CRPS and Mini-CEX.", {"MDT"}, set()) == ["PM&R", "CRPS", "CEX"]
+    assert unexplained("CRPS, then CRPS again, see https://x.test/ABC", set(), set()) == ["CRPS"]
     assert unexplained("Ultrasound-guided blocks, level 3, see US-LUMB-FACET.", set(), {"US-LUMB-FACET"}) == []
     assert unexplained("SCS-compatible leads", {"SCS"}, set()) == []
     assert unexplained("Edit it on GitHub, with JavaScript off; the IDs stay.", {"ID"}, set()) == ["IDs"]
@@ -144,11 +132,6 @@ def test_a_section_does_not_repeat_a_tooltip(site_pages):
     assert not repeated, repeated
 
 
-def test_every_glossary_term_is_used_somewhere_else_on_the_site(site_text, expansions):
-    used = {word for name, text in site_text.items() if name != "glossary/index.html" for word in WORD.findall(text)}
-    assert set(expansions) <= used, f"Terms no page uses (remove them or use them): {sorted(set(expansions) - used)}"
-
-
 def test_glossary_page_lists_every_meaning_of_every_term(site_pages, curriculum):
     """One row per meaning: a term with two meanings (INR) has two rows, each saying which of the two it is."""
     rows = site_pages["glossary/index.html"].select(".cm-glossary tbody tr")
@@ -169,8 +152,3 @@ def test_a_term_with_two_meanings_names_both_in_its_tooltip_and_in_search(curric
     assert inr.tooltip == "International Normalised Ratio, or Indian rupee"
     index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "International Normalised Ratio (INR)" in index
-
-
-def test_expansions_are_plain_text(curriculum):
-    """Material's tooltip puts an <abbr>'s title into the page as HTML, so an expansion must hold no markup."""
-    assert not [term.term for term in curriculum.glossary for m in term.meanings if re.search(r"[<>&]", m.expansion)]

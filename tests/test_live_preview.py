@@ -115,8 +115,9 @@ def test_a_faculty_member_edits_breaks_and_fixes_a_data_file(preview):
     problems = [line.strip() for line in printed if line.startswith("  data/")]
     line = next(n for n, text in enumerate(skills.read_text(encoding="utf-8").splitlines(), 1) if "broken" in text)
     assert problems == [
-        f"data/skills.yaml:{line}: record {skill.id}, field title: YAML syntax error: mapping values are not allowed "
-        "in this context. Check the indentation, and put text that contains a colon followed by a space in quotes."
+        f"data/skills.yaml:{line}: record {skill.id}, field title: the text after 'title:' holds a colon followed by "
+        "a space, which YAML reads as the start of another field. Put the whole text in quotes: "
+        f'title: "{edited}: broken"'
     ]
     assert not any("Traceback" in text for text in printed)
 

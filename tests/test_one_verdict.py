@@ -62,6 +62,15 @@ def start(value: str, verdict: bool) -> Case:
     return Case("workshops.yaml", "start: 2099-05-10", f"start: {value}", verdict)
 
 
+def fee(amount: str, verdict: bool) -> Case:
+    return Case(
+        "admissions.yaml",
+        "- track: WS-KNEE\n",
+        f"- track: WS-KNEE\n  fee:\n    amount: {amount}\n    currency: INR\n",
+        verdict,
+    )
+
+
 CASES = {
     # Numbers are written as numbers. "10" in quotes is text, as JSON Schema says.
     "quoted-number": minimum('"10"', REFUSED),
@@ -86,7 +95,19 @@ CASES = {
     ),
     "text-1:30": Case("skills.yaml", TITLE, "  title: 1:30\n", ACCEPTED),  # text in YAML 1.2 (90 in YAML 1.1)
     "version-unquoted": Case("curriculum.yaml", 'version: "2026.1"', "version: 2026.1", REFUSED),  # a number
+    # Amounts: a number, or Indian or international grouping after an optional ₹ or currency code.
+    "amount": fee("450000", ACCEPTED),
+    "amount-indian-grouping": fee("4,50,000", ACCEPTED),
+    "amount-rupee-sign": fee("₹4,50,000", ACCEPTED),
+    "amount-currency-code": fee("INR 4,50,000", ACCEPTED),
+    "amount-international-grouping": fee("450,000", ACCEPTED),
+    "amount-commas-misplaced": fee("4,5,0000", REFUSED),
+    "amount-in-lakh": fee("4.5 lakh", REFUSED),
+    "amount-in-braces-with-commas": Case(
+        "admissions.yaml", "- track: WS-KNEE\n", "- track: WS-KNEE\n  fee: {amount: 4,50,000, currency: INR}\n", REFUSED
+    ),
     # Dates are YYYY-MM-DD and exist.
+    "date-day-first": start("31/12/2099", REFUSED),
     "date": start("2099-05-10", ACCEPTED),
     "date-quoted": start('"2099-05-10"', ACCEPTED),
     "date-impossible": start("2099-02-30", REFUSED),

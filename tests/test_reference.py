@@ -147,35 +147,3 @@ def test_the_built_macros_guide_shows_the_calls_as_typed(built_site):
     assert example_calls()
     for call in example_calls():
         assert call in text
-
-
-# -- every macro call in a page names its data ----------------------------------------------------
-
-CALL = re.compile(r"\{\{\s*(\w+)\(")
-# The data reference reads the models; the academy's contact is a setting of mkdocs.yml.
-NAMED_DATA = re.compile(r"data/(\w+)\.yaml|macros/(model)/|(mkdocs)\.yml")
-
-
-def macro_pages() -> list:
-    return sorted(p for p in DOCS.rglob("*.md") if CALL.search(p.read_text(encoding="utf-8")) and p != MACROS_GUIDE)
-
-
-@pytest.mark.parametrize("page", macro_pages(), ids=lambda p: p.relative_to(DOCS).as_posix())
-def test_each_macro_call_sits_below_a_comment_naming_its_data(page):
-    """The comment is on the line above the call, or opens the page ("Everything on this page comes from …").
-    The data reference, which reads no data, names the models (macros/model/) instead."""
-    lines = page.read_text(encoding="utf-8").splitlines()
-    page_comment = next((line for line in lines if line.startswith("<!-- Everything on this page comes from")), "")
-    known = {kind.name for kind in DATA_FILES}
-    for number, line in enumerate(lines):
-        call = CALL.search(line)
-        if call is None or call.group(1) not in Renderer.macros:
-            continue
-        above = next((previous for previous in reversed(lines[:number]) if previous.strip()), "")
-        comment = above if above.lstrip().startswith("<!--") else page_comment
-        named = {data or model or config for data, model, config in NAMED_DATA.findall(comment)}
-        where = f"{page.relative_to(PROJECT)}:{number + 1}"
-        assert named, f"{where}: put a comment naming the data file above {call.group(1)}()"
-        assert named <= known | {"model", "mkdocs"}, (
-            f"{where}: the comment names a data file that does not exist: {named - known}"
-        )

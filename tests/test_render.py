@@ -12,7 +12,8 @@ from bs4 import BeautifulSoup
 
 from macros.calls import UnknownRecord, WrongCall
 from macros.escape import markdown_heading
-from macros.render import Renderer, tooltips_at_first_use
+from macros.model import Fee
+from macros.render import Renderer, money, tooltips_at_first_use
 from tests.support.published import REAL_CONTACT
 
 TODAY = datetime.date(2026, 11, 24)
@@ -281,3 +282,19 @@ def test_a_domain_heading_keeps_its_anchor_whatever_its_title():
         "## " + markdown_heading("A {: #x .y } *b*") + " {#ID}", extensions=["attr_list", "toc"]
     )
     assert soup(heading).h2.get_text() == "A {: #x .y } *b*" and soup(heading).h2.attrs == {"id": "ID"}
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "shown"),
+    [
+        (450000, "INR", "₹4,50,000"),
+        (12500000, "INR", "₹1,25,00,000"),
+        (450000, "USD", "$450,000"),
+        (450000, "EUR", "€450,000"),
+        (450000, "AED", "AED450,000"),
+    ],
+)
+def test_a_fee_is_written_as_its_readers_write_it(amount, currency, shown):
+    """Rupees with Indian digit grouping and the rupee sign; other currencies as international English writes
+    them; no minor unit (Babel, from the locales' own currency patterns)."""
+    assert money(Fee(amount=amount, currency=currency)) == shown

@@ -30,13 +30,24 @@ def test_each_rule_has_an_id_named_as_its_module_and_says_what_it_asks(rule):
     assert rules.get(rule.ID) is rule
 
 
-@pytest.mark.parametrize("data", [MINI, PROJECT / "data"], ids=["mini", "real"])
-def test_each_rule_finds_nothing_in_valid_data(data):
+@pytest.mark.parametrize(
+    ("data", "docs"), [(MINI, None), (PROJECT / "data", PROJECT / "docs")], ids=["mini", "real data and pages"]
+)
+def test_each_rule_finds_nothing_in_valid_data(data, docs):
+    """The shipped curriculum and its pages keep every rule: the content the tests used to check one assert at a
+    time is checked here, by the rules the check and the build apply."""
     load_curriculum(data)  # valid
-    loaded = Loaded(data.resolve())
+    loaded = Loaded(data.resolve(), docs_dir=docs)
     loaded.read_all()
+    assert bool(loaded.pages) is (docs is not None)
     for rule in RULES:
         assert list(rule.check(loaded)) == [], rule.ID
+
+
+def test_the_check_reads_the_pages_beside_the_data():
+    """`make check` and the build load data/ with docs/ beside it: the page rules run in both."""
+    loaded_pages = {page.name for page in Loaded(PROJECT / "data", docs_dir=PROJECT / "docs").pages}
+    assert "docs/index.md" in loaded_pages and "docs/tracks/fel-us-6m.md" in loaded_pages
 
 
 def test_a_rule_yields_problems_placed_at_their_line(mini_data):

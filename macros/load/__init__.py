@@ -4,7 +4,8 @@ Every tool reads the data through here (the check, the build and its preview, pr
 give the same verdict in the same words.
 
     reading.py   each file's YAML validated against its model (macros/model/), problems placed at their lines
-    rules/       the rules across records and files, one module each
+    prose.py     the words of the data and the pages as the rules on wording read them
+    rules/       the rules across records, files and pages, one module each
     wording.py   how a problem is put into words
     notices.py   what the check prints beside its verdict: reviews due, sessions ended
 """
@@ -34,8 +35,12 @@ __all__ = [
 
 def load_curriculum(data_dir: Path, base: Published | None = None) -> Curriculum:
     """Load and validate every data file, then apply every rule; with `base`, also require each published ID
-    that is gone to be retired. Raises CurriculumError listing all problems found."""
-    loaded = Loaded(Path(data_dir).resolve(), base)
+    that is gone to be retired. The pages are checked too when the data folder has a docs/ folder beside it, as
+    the project has (a data folder on its own, such as a test's, has only its data checked). Raises
+    CurriculumError listing all problems found."""
+    data_dir = Path(data_dir).resolve()
+    docs_dir = data_dir.parent / "docs"
+    loaded = Loaded(data_dir, base, docs_dir if docs_dir.is_dir() else None)
     loaded.read_all()
     for rule in RULES:
         for problem in rule.check(loaded):

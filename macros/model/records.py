@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .values import (
+    Amount,
     AssessmentId,
     BackgroundId,
     Currency,
@@ -412,7 +413,10 @@ class Track(Record):
 
     @functools.cached_property
     def _targets(self) -> dict[str, TrackSkill]:
-        return {entry.skill: entry for entry in self.skills}
+        targets: dict[str, TrackSkill] = {}
+        for entry in self.skills:  # a skill listed twice is refused (skills-once-per-track); the first line counts
+            targets.setdefault(entry.skill, entry)
+        return targets
 
     @property
     def min_supervised_total(self) -> int:
@@ -574,8 +578,8 @@ class Intake(Record):
 
 
 class Fee(Record):
-    amount: Annotated[WholeNumber, Field(ge=0, le=100_000_000)]
-    """The fee for the whole track as a whole number, without separators, e.g. 250000."""
+    amount: Annotated[Amount, Field(ge=0, le=100_000_000)]
+    """The fee for the whole track, e.g. 250000, or with Indian or international commas: 2,50,000 or 250,000. Inside { } write it without commas or in quotes: a comma there starts the next field."""
     currency: Currency
     """The currency, as its three-letter code in capitals."""
     covers: Text | None = None

@@ -10,6 +10,7 @@ reads them (macros/yamlfile.py): `yes` is text, dates are text checked here.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import functools
 import re
@@ -56,6 +57,11 @@ TEXT_PATTERN = r"\S"
 
 
 @dataclass(frozen=True)
+class Prose:
+    """Marks text a page shows as written: the rules on wording (no doses, abbreviations in the glossary) read it."""
+
+
+@dataclass(frozen=True)
 class _NotAYesNoWord:
     """Puts the NOT_TEXT rule into the JSON Schema, so that the editor refuses what the check refuses."""
 
@@ -78,6 +84,7 @@ def _text(max_length: int):
         StringConstraints(min_length=1, max_length=max_length, pattern=TEXT_PATTERN),
         AfterValidator(_plain_text),
         _NotAYesNoWord(),
+        Prose(),
         Meaning("Text, not empty{up_to}", refused="must not be empty: it holds only spaces"),
     ]
 
@@ -91,10 +98,70 @@ def _whole_number(value):
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 WRITE_A_DATE = "a date written YYYY-MM-DD"
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+_MONTHS["sept"] = 9
+_DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})", re.ASCII)  # 31/12/2026, 31-12-2026, 31.12.2026
+_YEAR_FIRST = re.compile(r"(\d{4})([/.])(\d{1,2})\2(\d{1,2})", re.ASCII)  # 2026/12/31
+_IN_WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})|([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
+_MONTH_FIRST = re.compile(r"(\d{1,2})[/.-](\d{4})", re.ASCII)  # 01/2027, a month
+
+
+@dataclass(frozen=True)
+class DateToWrite:
+    """How a date written another way is written YYYY-MM-DD, and whether the reading had to guess."""
+
+    iso: str
+    guessed: str = ""
+    """The date in words when day and month could be read either way (05/10/2026), else empty."""
+    impossible: str = ""
+    """Why there is no such day (31/02/2026: February 2026 has 28 days); `iso` is then empty."""
+
+
+def date_to_write(text: str) -> DateToWrite | None:
+    """The ISO form of a date written as faculty often write one: day first (31/12/2026, 31-12-2026, 31.12.2026,
+    the Indian and British order; a month above 12 shows the American order, 12/31/2026), year first with slashes
+    (2026/12/31), or with the month in words (31 December 2026, Dec 31, 2026). None when it is no date at all."""
+    text = text.strip()
+    guessed = False
+    if found := _DAY_FIRST.fullmatch(text):
+        first, second, year = int(found[1]), int(found[3]), int(found[4])
+        day, month = (second, first) if second > 12 >= first else (first, second)
+        guessed = first <= 12 and second <= 12 and first != second
+    elif found := _YEAR_FIRST.fullmatch(text):
+        year, month, day = int(found[1]), int(found[3]), int(found[4])
+    elif found := _IN_WORDS.fullmatch(text):
+        day, name, year = (found[1], found[2], found[3]) if found[1] else (found[5], found[4], found[6])
+        month, day, year = _MONTHS.get(name.lower()), int(day), int(year)
+        if month is None:
+            return None
+    else:
+        return None
+    try:
+        written = datetime.date(year, month, day)
+    except ValueError:
+        return DateToWrite("", impossible=why_not_a_date(year, month, day))
+    words = f"{written.day} {calendar.month_name[written.month]} {written.year}"
+    return DateToWrite(written.isoformat(), words if guessed else "")
+
+
+def why_not_a_date(year: int, month: int, day: int) -> str:
+    if not 1 <= month <= 12:
+        return f"there is no month {month:02d}; months run from 01 to 12"
+    return f"{calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days"
+
+
+def month_to_write(text: str) -> str | None:
+    """`2027-01` for a month written 01/2027 or 1-2027; None otherwise."""
+    found = _MONTH_FIRST.fullmatch(text.strip())
+    if found and 1 <= int(found[1]) <= 12:
+        return f"{found[2]}-{int(found[1]):02d}"
+    return None
 
 
 def _date(value):
-    """YYYY-MM-DD and a day that exists, exactly what JSON Schema's `format: date` accepts."""
+    """YYYY-MM-DD and a day that exists, exactly what JSON Schema's `format: date` accepts. A date written another
+    way is refused with the date to write."""
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return value
     if isinstance(value, str) and _DATE.fullmatch(value):
@@ -102,7 +169,8 @@ def _date(value):
             return datetime.date.fromisoformat(value)
         except ValueError:
             raise PydanticCustomError("impossible_date", "not a date", {"value": value}) from None
-    raise PydanticCustomError("date_format", f"expected {WRITE_A_DATE}", {})
+    instead = date_to_write(value) if isinstance(value, str) else None
+    raise PydanticCustomError("date_format", f"expected {WRITE_A_DATE}", {"instead": instead})
 
 
 Title = _text(120)
@@ -140,8 +208,13 @@ Currency = Annotated[
 
 
 def _date_as_text(value):
-    """A date given as a date (by a YAML reader other than ours) is checked as the text it was written as."""
-    return value.isoformat() if isinstance(value, datetime.date) else value
+    """A date given as a date (by a YAML reader other than ours) is checked as the text it was written as; a month
+    or a date written another way (01/2027, 31/12/2026) is refused with what to write."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str) and (instead := month_to_write(value) or date_to_write(value)):
+        raise PydanticCustomError("month_or_date_format", "expected a month or a date", {"instead": instead})
+    return value
 
 
 def _a_real_day(value: str) -> str:
@@ -153,6 +226,7 @@ def _a_real_day(value: str) -> str:
     return value
 
 
+WRITE_A_MONTH_OR_DATE = f"a month written YYYY-MM or {WRITE_A_DATE}"
 MonthOrDate = Annotated[
     str,
     StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"),
@@ -160,7 +234,82 @@ MonthOrDate = Annotated[
     AfterValidator(_a_real_day),
     Meaning(
         "A month written `YYYY-MM`, e.g. `2027-01`, or a date written `YYYY-MM-DD`, e.g. `2027-01-04`",
-        refused=f"expected a month written YYYY-MM or {WRITE_A_DATE}, got {{value}}",
+        refused=f"expected {WRITE_A_MONTH_OR_DATE}, got {{value}}",
+    ),
+]
+
+
+# -- amounts of money ------------------------------------------------------------------------------
+
+_GROUPED = r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+"
+"""International grouping (450,000; 4,500,000), Indian grouping (4,50,000; 45,00,000; 1,00,00,000), or none."""
+AMOUNT_PATTERN = rf"^(?:₹ ?|[A-Z]{{3}} ?)?(?:{_GROUPED})(?:\.0+)?$"
+"""An amount written as text: digits, grouped the Indian or the international way or not at all, after an optional
+₹ or currency code, with no paise or cents (`.00` is fine). The JSON Schema gives the editor the same pattern."""
+_AMOUNT = re.compile(AMOUNT_PATTERN.replace("^", "").replace("$", ""))
+_PREFIX = re.compile(r"^(?P<code>₹|[A-Z]{3})\s?")
+_IN_WORDS_OF_MONEY = re.compile(
+    r"^(?:₹|Rs\.?|[A-Z]{3})?\s*(\d+(?:\.\d+)?)\s*(lakhs?|lacs?|crores?|cr|thousand|k|million|m)$", re.IGNORECASE
+)
+_SCALE = {"lakh": 100_000, "lac": 100_000, "crore": 10_000_000, "cr": 10_000_000}
+_SCALE |= {"thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000}
+
+
+def amount_currency(text: str) -> str | None:
+    """The currency an amount written as text names before its number: INR for ₹, else the code; None for none."""
+    found = _PREFIX.match(text.strip())
+    return None if found is None else "INR" if found["code"] == "₹" else found["code"]
+
+
+def _amount(value):
+    """A whole amount: a number, or text with its digits grouped the Indian or the international way after an
+    optional ₹ or currency code (4,50,000, ₹4,50,000, INR 4,50,000, 450,000). Other text is refused with the
+    number to write, when the text holds one."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("whole_number", "expected a whole number", {})
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if _AMOUNT.fullmatch(text):
+        return int(_PREFIX.sub("", text).replace(",", "").split(".")[0])
+    raise PydanticCustomError("amount", "not an amount", {"value": value, "instead": _number_in(text)})
+
+
+def _number_in(text: str) -> int | None:
+    """The whole amount a text that is not written as the check accepts most likely means, if any: 4.5 lakh,
+    Rs. 4,50,000, 4 50 000 or 4,5,0000 (commas in the wrong places)."""
+    if found := _IN_WORDS_OF_MONEY.fullmatch(text):
+        number, scale = float(found[1]), found[2].lower().rstrip("s")
+        amount = number * _SCALE[scale]
+        return int(amount) if amount == int(amount) else None
+    digits = re.sub(r"^(?:₹|Rs\.?|[A-Za-z]{3})?\s*", "", text)
+    digits = re.sub(r"\.0+$", "", digits)
+    if re.fullmatch(r"\d[\d, ]*", digits) and re.search(r"\d$", digits):
+        return int(re.sub(r"[, ]", "", digits))
+    return None
+
+
+@dataclass(frozen=True)
+class _NumberOrAmountText:
+    """Puts the amount's text forms into the JSON Schema beside the number, so that the editor accepts what the
+    check accepts; the number's limits become JSON Schema's own minimum and maximum."""
+
+    def __get_pydantic_json_schema__(self, schema, handler):
+        number = handler(schema)
+        limits = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+        for pydantic_name, json_name in limits.items():
+            if pydantic_name in number:
+                number[json_name] = number.pop(pydantic_name)
+        return {"anyOf": [number, {"type": "string", "pattern": AMOUNT_PATTERN}]}
+
+
+Amount = Annotated[
+    int,
+    BeforeValidator(_amount),
+    _NumberOrAmountText(),
+    Meaning(
+        "An amount: a whole number, e.g. `450000`, or the same with Indian or international commas and a leading "
+        "₹ or currency code: `4,50,000`, `₹4,50,000`, `INR 4,50,000`, `450,000`"
     ),
 ]
 
@@ -322,6 +471,8 @@ class FieldShape:
     ref: RefTo | None
     nested: type[BaseModel] | None
     many: bool
+    prose: bool = False
+    """Text a page shows as written (the `Prose` marker)."""
 
 
 def field_shape(field: FieldInfo) -> FieldShape:
@@ -334,6 +485,7 @@ def field_shape(field: FieldInfo) -> FieldShape:
         ref=next((m for m in metadata if isinstance(m, RefTo)), None),
         nested=next((p for p in parts if isinstance(p, type) and issubclass(p, BaseModel)), None),
         many=any(typing.get_origin(p) is list for p in parts),
+        prose=any(isinstance(m, Prose) for m in metadata),
     )
 
 
@@ -341,6 +493,17 @@ def field_shape(field: FieldInfo) -> FieldShape:
 def field_shapes(model: type[BaseModel]) -> dict[str, FieldShape]:
     """The shape of each field of a model, worked out once per model."""
     return {name: field_shape(field) for name, field in model.model_fields.items()}
+
+
+def entry_key(model: type[BaseModel] | None) -> str | None:
+    """The field that names an item of a list of these records, when the list is read as a set: its first field,
+    when that names one other record (a track's checklist entries by skill, its routes by background). The check's
+    messages and the curriculum diff both name such an item by it, e.g. skills[US-LUMB-FACET].level. An item whose
+    first field names several records (a per-background target's list of specialties) keeps its place."""
+    if model is None:
+        return None
+    name, shape = next(iter(field_shapes(model).items()))
+    return name if shape.ref is not None and not shape.many else None
 
 
 def reference_fields(model: type[BaseModel], path: tuple = ()) -> Iterator[tuple[tuple, RefTo]]:

@@ -22,7 +22,7 @@ def check(loaded: Loaded) -> Iterator[Problem]:
             seen: set[str] = set()
             for at, item in enumerate(target.evidence):
                 where = (index, "tracks", place, "evidence", at, "assessment")
-                if track is not None and item.assessment not in track.assessments:
+                if track is not None and track.is_fellowship and item.assessment not in track.assessments:
                     yield loaded.problem(
                         epas, where, f"{item.assessment} is not one of the assessments of {track.id}; add it there"
                     )

@@ -28,7 +28,7 @@ def check(loaded: Loaded) -> Iterator[Problem]:
             )
         for place, target in enumerate(epa.tracks):
             track = tracks.get(target.track)
-            if track is None or target.level not in loaded.scales[Scale.entrustment]:
+            if track is None or not track.is_fellowship or target.level not in loaded.scales[Scale.entrustment]:
                 continue
             for skill in epa.skills:
                 entry, scale = track.target(skill), loaded.scale_of(skill)

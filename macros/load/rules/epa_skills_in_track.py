@@ -18,8 +18,8 @@ def check(loaded: Loaded) -> Iterator[Problem]:
     for index, epa in loaded.valid["epas"]:
         for place, target in enumerate(epa.tracks):
             track = tracks.get(target.track)
-            if track is None:
-                continue
+            if track is None or not track.is_fellowship:
+                continue  # an unknown track, or one that entrusts no EPA (epa-fellowships), is its own problem
             missing = [skill for skill in epa.skills if track.target(skill) is None]
             if missing:
                 yield loaded.problem(

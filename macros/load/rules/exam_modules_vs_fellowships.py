@@ -15,29 +15,26 @@ ID = "exam-modules-vs-fellowships"
 def check(loaded: Loaded) -> Iterator[Problem]:
     tracks = DATA_FILES_BY_NAME["tracks"]
     fellowships = [t for _, t in loaded.valid["tracks"] if t.is_fellowship]
-    for index, module in loaded.valid["tracks"]:
-        if module.kind is not TrackKind.exam_preparation:
+    for index, module, position, entry in loaded.checklist_entries():
+        if module.kind is not TrackKind.exam_preparation or not loaded.on_scale(entry):
             continue
-        for position, entry in enumerate(module.skills):
-            if not loaded.on_scale(entry):
+        for fellowship in fellowships:
+            shared = [exam for exam in module.exams if exam in fellowship.exams]
+            if not shared:
                 continue
-            for fellowship in fellowships:
-                shared = [exam for exam in module.exams if exam in fellowship.exams]
-                if not shared:
+            reached = fellowship.target(entry.skill)
+            if reached is None:
+                what = "does not teach it"
+            else:
+                reached_by = [t for t in reached.targets() if loaded.on_scale(t)]
+                lowest = min(reached_by, key=lambda t: t.level, default=None)
+                if lowest is None or lowest.level >= entry.level:
                     continue
-                reached = fellowship.target(entry.skill)
-                if reached is None:
-                    what = "does not teach it"
-                else:
-                    reached_by = [t for t in reached.targets() if loaded.on_scale(t)]
-                    lowest = min(reached_by, key=lambda t: t.level, default=None)
-                    if lowest is None or lowest.level >= entry.level:
-                        continue
-                    whom = f" for {', '.join(lowest.backgrounds)}" if lowest.backgrounds else ""
-                    what = f"ends at level {lowest.level}{whom}"
-                yield loaded.problem(
-                    tracks,
-                    (index, "skills", position, "level"),
-                    f"the module expects level {entry.level} in {entry.skill}, but {fellowship.id}, which also "
-                    f"prepares for {', '.join(shared)}, {what}; expect no more than the fellowships reach",
-                )
+                whom = f" for {', '.join(lowest.backgrounds)}" if lowest.backgrounds else ""
+                what = f"ends at level {lowest.level}{whom}"
+            yield loaded.problem(
+                tracks,
+                (index, "skills", position, "level"),
+                f"the module expects level {entry.level} in {entry.skill}, but {fellowship.id}, which also "
+                f"prepares for {', '.join(shared)}, {what}; expect no more than the fellowships reach",
+            )

@@ -11,7 +11,7 @@ from pathlib import Path
 from ...model import DATA_FILES_BY_NAME, DataFile
 from ...problems import Problem
 from ...urls import published_address
-from ..reading import Loaded, body
+from ..reading import Loaded, body, renamed, title_of
 
 ID = "published-ids"
 
@@ -31,17 +31,17 @@ def check(loaded: Loaded) -> Iterator[Problem]:
             for index, raw in enumerate(document)
             if isinstance(raw, dict) and isinstance(raw.get(data_file.key), str)
         }
-        added = [key for key in now if key not in old]
-        for gone in (key for key in old if key not in now and key not in loaded.retired(name)):
-            title, fields = old[gone]
-            matches = [
-                key
-                for key in added
-                if str(document[now[key]].get("title")) == title or body(document[now[key]], data_file.key) == fields
-            ]
-            if len(matches) == 1:
-                loaded.renamed.setdefault(name, {})[gone] = matches[0]
-            yield _gone(loaded, data_file, gone, matches[0] if len(matches) == 1 else None, now)
+        added = {
+            key: (title_of(document[index]), body(document[index], data_file.key))
+            for key, index in now.items()
+            if key not in old
+        }
+        gone = {key: old[key] for key in old if key not in now and key not in loaded.retired(name)}
+        renames = renamed(gone, added)
+        if renames:
+            loaded.renamed.setdefault(name, {}).update(renames)
+        for key in gone:
+            yield _gone(loaded, data_file, key, renames.get(key), now)
 
 
 def _gone(loaded: Loaded, data_file: DataFile, gone: str, renamed_to: str | None, now: dict[str, int]) -> Problem:

@@ -52,7 +52,9 @@ def _references(model: type[BaseModel], raw, path: tuple):
         if raw.get(name) is None:
             continue
         value, at = raw[name], path + (name,)
-        items = list(enumerate(value)) if shape.many and isinstance(value, list) else [(None, value)]
+        if shape.many and not isinstance(value, list):
+            continue  # not a list: its own problem says so, and what to write
+        items = list(enumerate(value)) if shape.many else [(None, value)]
         for index, item in items:
             item_at = at if index is None else at + (index,)
             if shape.ref is not None and isinstance(item, (str, int)) and not isinstance(item, bool):

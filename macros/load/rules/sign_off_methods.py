@@ -14,11 +14,14 @@ ID = "sign-off-methods"
 
 def check(loaded: Loaded) -> Iterator[Problem]:
     tracks = DATA_FILES_BY_NAME["tracks"]
+    methods = loaded.keys("assessments") or set()
     for index, track, position, entry in loaded.checklist_entries():
         skill = loaded.skills.get(entry.skill)
         written = [((), entry)] + [(("for_backgrounds", k), other) for k, other in enumerate(entry.for_backgrounds)]
         for where, holder in written:
             for place, method in enumerate(holder.sign_off_requires):
+                if method not in methods:
+                    continue  # an unknown method is its own problem (references)
                 at = (index, "skills", position, *where, "sign_off_requires", place)
                 if skill is not None and method not in skill.assessments:
                     yield loaded.problem(
