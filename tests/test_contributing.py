@@ -13,7 +13,6 @@ import contextlib
 import datetime
 import io
 import shutil
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,6 +25,7 @@ from click.testing import CliRunner
 from macros import yamlfile
 from macros.__main__ import main
 from macros.load import load_curriculum, review_warnings
+from tests.support.checkout import with_base_branch
 from tests.support.guide import EXAMPLES, GUIDE, MESSAGES
 from tests.support.pages import page
 from tests.support.records import track_record
@@ -245,11 +245,7 @@ def pull_request_checkout(data: Path, tmp_path: Path) -> Path:
     """A git repository whose origin/main holds `data` in data/, as a pull request's checkout has its base."""
     repo = tmp_path / "repo"
     shutil.copytree(data, repo / "data")
-    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"]
-    for step in (["init", "--quiet"], ["add", "--all"], ["commit", "--quiet", "-m", "base"]):
-        subprocess.run([*git, *step], cwd=repo, check=True, capture_output=True)
-    subprocess.run(["git", "update-ref", "refs/remotes/origin/main", "HEAD"], cwd=repo, check=True)
-    return repo
+    return with_base_branch(repo)
 
 
 def _remove_a_skill(data: Path) -> None:

@@ -1,7 +1,7 @@
 """The GitHub workflows, read as GitHub reads them: the deploy publishes only a commit whose tests passed,
-built for the address configure-pages reports (so any fork deploys without edits); pull requests get
-the preview reviewers open from a folder and the published-ID check; every job has the least
-permissions it needs. Dependabot's configuration passes its schema.
+built for the address configure-pages reports (so any fork deploys without edits); every job has the
+least permissions it needs. Dependabot's configuration passes its schema. What pull requests run (the
+check first, the preview whatever the tests say) is tested in tests/test_pull_request_workflow.py.
 
 The deploy's rules are a function (deploy_problems), run on the real workflow and on copies broken on
 purpose, which shows it catches what it is there for."""
@@ -176,40 +176,6 @@ def test_the_deploy_check_catches(breaking):
     workflow = copy.deepcopy(load("deploy.yml"))
     breaking(workflow)
     assert deploy_problems(workflow)
-
-
-# -- pull requests --------------------------------------------------------------------------------
-
-
-def test_pull_requests_upload_the_preview_after_the_tests():
-    """Reviewers download `site-preview`, the `make preview` build, made once the tests have passed."""
-    jobs = load("pull-request.yml")["jobs"]
-    (job,) = [job for job in jobs.values() if any(runs(step, TEST_COMMANDS) for step in steps(job))]
-    order = steps(job)
-    tests = next(i for i, step in enumerate(order) if runs(step, TEST_COMMANDS))
-    preview = next(i for i, step in enumerate(order) if runs(step, ("make preview",)))
-    (upload,) = [step for step in order if uses(step, "actions/upload-artifact")]
-    assert tests < preview < order.index(upload)
-    assert upload["with"]["name"] == "site-preview"
-    assert upload["with"]["path"].rstrip("/") == "site-preview"
-
-
-def test_pull_requests_check_that_no_published_id_disappeared():
-    """`macros check --base` runs against the pull request's base branch, in a checkout that has it."""
-    jobs = load("pull-request.yml")["jobs"]
-    found = [
-        (job, step)
-        for job in jobs.values()
-        for step in steps(job)
-        if re.search(r"-m macros check --base \"origin/\$BASE_REF\"", step.get("run", ""))
-    ]
-    assert len(found) == 1
-    job, step = found[0]
-    assert step["env"]["BASE_REF"] == "${{ github.base_ref }}"
-    # It runs whenever the run is not cancelled, even after the diff step fails, and its failure fails the job.
-    assert step.get("if") == "${{ !cancelled() }}" and not step.get("continue-on-error")
-    checkout = next(s for s in steps(job) if uses(s, "actions/checkout"))
-    assert checkout["with"]["fetch-depth"] == 0, "a shallow checkout has no origin/<base branch>"
 
 
 # -- every workflow ---------------------------------------------------------------------------------
