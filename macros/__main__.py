@@ -75,16 +75,19 @@ def check(args: argparse.Namespace) -> int:
                     f"note: compared with {revision}: each skill or track ID published there must be kept or retired.",
                     file=sys.stderr,
                 )
+    # A pull request's problems are marked on their lines once, by its curriculum check; --publish lists what is
+    # missing in the run's summary instead (.github/workflows/pull-request.yml runs both).
+    marked = annotate if not args.publish else lambda problems, level="error": None
     try:
         curriculum = load_curriculum(args.data, base)
     except CurriculumError as error:
-        annotate(error.problems)
+        marked(error.problems)
         print(error.report(), file=sys.stderr)
         return 1
     warnings = review_warnings(curriculum, build_date(), args.data)
     notices = ended_sessions(curriculum, build_date(), args.data) + started_intakes(curriculum, build_date(), args.data)
-    annotate(warnings, "warning")
-    annotate(notices, "notice")
+    marked(warnings, "warning")
+    marked(notices, "notice")
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for notice in notices:

@@ -15,14 +15,14 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from test_bad_input import assert_fails_with, check, replace
-from test_contributing import EXAMPLES
 
 from macros.escape import markdown_heading
 from macros.load import load_curriculum
 from macros.model import SourceKind, TrackKind
 from macros.publish import NO_CONTACT, is_draft
 from macros.render import Renderer
+from tests.support.checking import assert_fails_with, check, replace
+from tests.support.guide import EXAMPLES
 from tests.support.pages import page
 from tests.support.published import REAL_CONTACT
 from tests.support.sitebuild import MINI, PROJECT, mkdocs_yml, site_url

@@ -6,65 +6,22 @@ stop the MkDocs build (see test_build.py)."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 
 from macros import yamlfile
-from macros.__main__ import main
 from macros.load import load_curriculum
 from macros.model import DATA_FILES, entry_key, field_shapes, reference_fields
+from tests.support.checking import assert_fails_with, assert_refused_with, check, line_containing, replace
 from tests.support.records import track_record
 from tests.support.sitebuild import PROJECT
-
-
-@dataclass
-class Result:
-    code: int
-    output: str
-
-    @property
-    def problems(self) -> list[str]:
-        return [line.strip() for line in self.output.splitlines() if line.startswith("  ")]
-
-
-def check(data_dir: Path) -> Result:
-    """`python -m macros check --data DIR`, run in this process (test_check_command_line runs the real one)."""
-    output = io.StringIO()
-    with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
-        code = main(["check", "--data", str(data_dir)])
-    return Result(code, output.getvalue())
-
-
-def replace(data_dir: Path, file: str, old: str, new: str) -> int:
-    """Replace the first `old` in a data file and return the line (1-based) where the change starts."""
-    path = data_dir / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture {file} no longer contains {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
-
-def line_containing(data_dir: Path, file: str, needle: str) -> int:
-    lines = (data_dir / file).read_text(encoding="utf-8").splitlines()
-    return next(number for number, line in enumerate(lines, 1) if needle in line)
-
-
-def assert_fails_with(data_dir: Path, expected: str) -> Result:
-    result = check(data_dir)
-    assert result.code == 1, result.output
-    assert expected in result.problems, f"expected problem:\n  {expected}\ngot:\n" + result.output
-    assert "Traceback" not in result.output
-    return result
 
 
 def test_the_fixture_itself_is_valid(mini_data):
@@ -85,14 +42,6 @@ def test_check_command_line(mini_data):
         [*command[:-1], str(PROJECT / "tests" / "fixtures" / "mini")], cwd=PROJECT, capture_output=True, text=True
     )
     assert valid.returncode == 0, valid.stderr
-
-
-def assert_refused_with(data_dir: Path, expected: str) -> None:
-    """The file is refused with this one problem, and nothing else is said about the data."""
-    result = check(data_dir)
-    assert result.code == 1, result.output
-    assert result.problems == [expected], f"expected the one problem:\n  {expected}\ngot:\n{result.output}"
-    assert "Traceback" not in result.output
 
 
 def test_yaml_syntax_error_names_file_line_record_and_field(mini_data):

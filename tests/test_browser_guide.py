@@ -18,15 +18,15 @@ from dataclasses import replace
 
 import pytest
 import yaml
-from test_contributing import WORKED, Session, run_check
-from test_workflows import TEST_COMMANDS, load, runs, steps
 
 from macros import diff, publish
 from macros.clock import build_date
 from macros.load import load_curriculum
-from tests.support.guide import EXAMPLES, GUIDE, MESSAGES
+from tests.support.checking import run_check
+from tests.support.guide import EXAMPLES, GUIDE, MESSAGES, WORKED, Session
 from tests.support.published import fill_admission
 from tests.support.sitebuild import PROJECT
+from tests.support.workflows import TEST_COMMANDS, load, runs, steps
 
 README = (PROJECT / "README.md").read_text(encoding="utf-8")
 SECTION = GUIDE[GUIDE.index("## Working only in the browser\n") : GUIDE.index("\n## Where each thing lives\n")]

@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_bad_input import check, line_containing, replace
 
+from tests.support.checking import check, line_containing, replace
 from tests.support.sitebuild import PROJECT
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"]
@@ -173,3 +173,16 @@ def test_a_published_version_that_cannot_be_read_is_said_and_the_check_goes_on(m
     done = make_check(clone / "data")
     assert done.returncode == 0, done.stderr
     assert done.stderr.splitlines()[0] == "note: not compared with origin/main: its curriculum data cannot be read."
+
+
+def test_the_publish_list_marks_no_line_a_second_time(mini_data):
+    """A pull request runs the check (which marks each problem on its line) and, for its summary, `check --publish`:
+    the second marks nothing, so no line is marked twice."""
+    line = replace(mini_data, "skills.yaml", "  title: ", "  titel: ")
+    env = {**os.environ, "GITHUB_ACTIONS": "true"}
+    command = [sys.executable, "-m", "macros", "check", "--data", str(mini_data)]
+    marked = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, env=env)
+    assert f"::error file=data/skills.yaml,line={line}," in marked.stdout
+    listed = subprocess.run([*command, "--publish"], cwd=PROJECT, capture_output=True, text=True, env=env)
+    assert listed.returncode == 1 and f"data/skills.yaml:{line}: " in listed.stderr
+    assert "::" not in listed.stdout + listed.stderr

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_bad_input import assert_refused_with, check, line_containing, replace
 
+from tests.support.checking import assert_refused_with, check, line_containing, replace
 from tests.support.records import track_record
 
 

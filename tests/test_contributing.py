@@ -14,7 +14,7 @@ import datetime
 import io
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import check_jsonschema
@@ -25,75 +25,16 @@ from click.testing import CliRunner
 from macros import yamlfile
 from macros.__main__ import main
 from macros.load import load_curriculum, review_warnings
+from tests.support.checking import run_check
 from tests.support.checkout import with_base_branch
-from tests.support.guide import EXAMPLES, GUIDE, MESSAGES
+from tests.support.guide import ENTRY, EXAMPLES, GUIDE, MESSAGES, SKILL, TRACK, WORKED, Example, Session, append
 from tests.support.pages import page
 from tests.support.records import track_record
 from tests.support.sitebuild import PROJECT, build_site, copy_project
 
-TRACK = "FEL-US-6M"  # the track the worked example adds its skill to
 # The build date the guide's review warning names ("Built on 1 November 2026").
 REVIEW_DATE_EPOCH = str(int(datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC).timestamp()))
 
-
-@dataclass(frozen=True)
-class Example:
-    """The worked example as a faculty member types it, possibly with one mistake."""
-
-    skill: str = EXAMPLES["new-skill"] + "\n"
-    entry: str = EXAMPLES["track-entry"] + "\n"
-    extra_skill_lines: str = ""
-    extra_track: str = ""  # a second track, appended to tracks.yaml
-    epas: str = ""  # EPAs, appended to epas.yaml
-    encoding: str = "utf-8"
-    """How skills.yaml is saved afterwards: "cp1252" is Windows' "ANSI"."""
-
-    def changed(self, old: str, new: str, *, in_entry: bool = False) -> Example:
-        text = self.entry if in_entry else self.skill
-        assert old in text, f"the worked example in CONTRIBUTING.md no longer contains {old!r}"
-        return replace(self, **{"entry" if in_entry else "skill": text.replace(old, new, 1)})
-
-    def apply(self, data: Path) -> None:
-        """Step 2: add the skill at the end of skills.yaml. Step 3: add the line below the track's `skills:`."""
-        _append(data / "skills.yaml", self.skill + self.extra_skill_lines)
-        tracks = data / "tracks.yaml"
-        document = yamlfile.parse(tracks)
-        record = next(r for r in document if r["id"] == TRACK)
-        lines = tracks.read_text(encoding="utf-8").splitlines(keepends=True)
-        lines.insert(record.key_lines["skills"], self.entry)
-        tracks.write_text("".join(lines) + self.extra_track, encoding="utf-8")
-        if self.epas:
-            _append(data / "epas.yaml", self.epas)
-        skills = data / "skills.yaml"
-        skills.write_bytes(skills.read_text(encoding="utf-8").encode(self.encoding))
-
-
-@dataclass(frozen=True)
-class Session:
-    """The workshop example: a session added at the end of workshops.yaml, possibly with one mistake."""
-
-    text: str = EXAMPLES["new-session"] + "\n"
-
-    def changed(self, old: str, new: str) -> Session:
-        assert old in self.text, f"the session example in CONTRIBUTING.md no longer contains {old!r}"
-        return replace(self, text=self.text.replace(old, new))
-
-    def apply(self, data: Path) -> None:
-        # The fixture's workshop track stands in for the real one the example names (the fixture has no
-        # WS-HANDS-ON); test_the_session_example_is_valid_in_the_real_data checks the example as written.
-        fixture_track = next(r["id"] for r in yamlfile.parse(data / "tracks.yaml") if r["kind"] == "workshop")
-        _append(data / "workshops.yaml", self.text.replace(f"track: {SESSION_TRACK}", f"track: {fixture_track}"))
-
-
-def _append(path: Path, text: str) -> None:
-    existing = path.read_text(encoding="utf-8")
-    path.write_text(existing + ("" if existing.endswith("\n") else "\n") + text, encoding="utf-8")
-
-
-WORKED = Example()
-SKILL = yaml.safe_load(EXAMPLES["new-skill"])[0]
-ENTRY = yaml.safe_load(EXAMPLES["track-entry"])[0]
-SESSION_TRACK = yaml.safe_load(EXAMPLES["new-session"])[0]["track"]
 
 # Each data mistake the guide lists, made on the worked example.
 DATA_MISTAKES: dict[str, Example] = {
@@ -151,14 +92,6 @@ DATA_MISTAKES: dict[str, Example] = {
 }
 
 
-def run_check(data: Path) -> tuple[int, str, str]:
-    """`python -m macros check --data DATA`: exit status, what it printed, what it printed as problems."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = main(["check", "--data", str(data)])
-    return status, out.getvalue(), err.getvalue()
-
-
 def test_every_quoted_message_has_its_mistake_here_and_the_reverse():
     assert GUIDE.count("<!-- message: ") == len(MESSAGES), "a message marker is not followed by a fenced block"
     assert GUIDE.count("<!-- example: ") == len(EXAMPLES), "an example marker is not followed by a fenced block"
@@ -205,7 +138,7 @@ def test_the_session_example_is_valid_in_the_real_data(tmp_path):
     workshops = data / "workshops.yaml"
     assert workshops.read_text(encoding="utf-8").endswith("\n[]\n"), "the guide says to replace the [] there"
     workshops.write_text(workshops.read_text(encoding="utf-8").replace("\n[]\n", "\n"), encoding="utf-8")
-    _append(workshops, EXAMPLES["new-session"] + "\n")
+    append(workshops, EXAMPLES["new-session"] + "\n")
     session = yaml.safe_load(EXAMPLES["new-session"])[0]
     assert session["id"] in {s.id for s in load_curriculum(data).workshops}
 
@@ -227,7 +160,7 @@ def _rename_the_record_only(data: Path) -> None:
 
 def _retire_and_keep_a_mention(data: Path) -> None:
     _rename_the_record_only(data)
-    _append(data / "retired.yaml", "\n".join(EXAMPLES["retired-entry"].splitlines()) + "\n")
+    append(data / "retired.yaml", "\n".join(EXAMPLES["retired-entry"].splitlines()) + "\n")
     retired = data / "retired.yaml"
     retired.write_text(retired.read_text(encoding="utf-8").replace("[]\n", ""), encoding="utf-8")
     for file in ("tracks.yaml", "learning_needs.yaml"):  # every mention but one is brought up to date
@@ -364,10 +297,10 @@ def followed(tmp_path_factory):
         f"{term}, the worked example's glossary term, is now in data/glossary.yaml: choose another example"
     )
     WORKED.apply(data)
-    _append(data / "glossary.yaml", EXAMPLES["glossary-term"] + "\n")
+    append(data / "glossary.yaml", EXAMPLES["glossary-term"] + "\n")
     page = add_example_page(project)
-    _append(page, EXAMPLES["skill-link"] + "\n")  # now that the skill exists, the link to it builds
-    _append(page, EXAMPLES["glossary-use"] + "\n")  # the new term is used, as the check asks
+    append(page, EXAMPLES["skill-link"] + "\n")  # now that the skill exists, the link to it builds
+    append(page, EXAMPLES["glossary-use"] + "\n")  # the new term is used, as the check asks
     site = project / "site"
     result = build_site(project, site)
     assert result.returncode == 0, result.stdout + result.stderr

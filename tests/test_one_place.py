@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from test_contributing import EXAMPLES
 
+from tests.support.guide import EXAMPLES
 from tests.support.sitebuild import build_site, copy_project
 
 # What states one of the academy's facts, whatever the page. Each is a pattern a sentence must match.

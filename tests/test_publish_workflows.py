@@ -9,7 +9,8 @@ import copy
 import re
 
 import pytest
-from test_workflows import before, load, runs, steps, uses
+
+from tests.support.workflows import before, load, runs, steps, uses
 
 PUBLISH_CHECK = re.compile(r"-m macros check --publish\b.*--summary \"\$GITHUB_STEP_SUMMARY\"")
 

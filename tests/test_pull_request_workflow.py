@@ -18,10 +18,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_workflows import TEST_COMMANDS, before, load, needs, runs, steps, uses
 
 from tests.support.checkout import with_base_branch
 from tests.support.sitebuild import PROJECT, copy_project
+from tests.support.workflows import TEST_COMMANDS, before, load, needs, runs, steps, uses
 
 SCRIPT = ".github/scripts/pr_summary.py"
 CHECK = re.compile(r"pr_summary\.py check -- \.venv/bin/python -m macros check --base \"origin/\$BASE_REF\"$")
@@ -404,30 +404,14 @@ def test_the_checks_own_marks_are_passed_on_and_none_is_added(tmp_path):
     assert fenced_lines(text) == ["  data/skills.yaml:12: record US-X, field titel: unknown field"]
 
 
-def test_warnings_and_notes_are_marked_as_such(tmp_path):
-    printed = (
-        "warning: data/skills.yaml:42: record US-X, field last_reviewed: last reviewed 2024-03-01\n"
-        "note: data/workshops.yaml:22: record WS-1, field end: ended on 2025-11-14\n"
-        "The curriculum data is valid: 1 skills.\n"
-    )
-    done, text = summarise("check", printed, 0, tmp_path)
-    assert marked_places(done.stdout) == {
-        ("warning", "data/skills.yaml", "42"),
-        ("notice", "data/workshops.yaml", "22"),
-    }
-    assert text.startswith("## Curriculum check: no problems") and len(fenced_lines(text)) == 3
-
-
 def test_text_from_the_pull_request_stays_inside_its_block(tmp_path):
-    """A message quoting backticks cannot close the block and turn the rest into Markdown; in a mark, the characters
-    GitHub reads as the end of a property or of the message are escaped."""
+    """A message quoting backticks cannot close the block and turn the rest into Markdown. (The check's own marks
+    escape what GitHub would read as the end of a property or of the message: tests/test_check_command.py.)"""
     message = "  data/pages.yaml:3: record P, field title: '```' and '%0A' and a: colon, comma"
     done, text = summarise("check", message + "\n", 1, tmp_path)
     assert fenced_lines(text) == [message]
     assert re.search(r"^````text$", text, re.MULTILINE)
-    (mark,) = [line for line in done.stdout.splitlines() if line.startswith("::")]
-    assert mark.endswith("::record P, field title: '```' and '%250A' and a: colon, comma")
-    assert mark.startswith("::error file=data/pages.yaml,line=3,title=Curriculum check::")
+    assert not [line for line in done.stdout.splitlines() if line.startswith("::")], "the script marks nothing itself"
 
 
 def test_a_build_that_fails_without_a_message_points_to_the_log(tmp_path):

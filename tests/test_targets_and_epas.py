@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.load import load_curriculum
+from tests.support.checking import assert_fails_with, check, line_containing, replace
 from tests.support.records import track_record
-from tests.test_bad_input import assert_fails_with, check, line_containing, replace
 
 KNEE = "    - {skill: US-KNEE-INJ, level: 4, min_supervised: 10}\n"
 ASEPSIS = "    - {skill: SAFETY-ASEPSIS, level: 4, min_supervised: 20}\n"

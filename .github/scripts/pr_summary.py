@@ -4,11 +4,9 @@
     pr_summary.py build -- COMMAND...   run the preview build
     pr_summary.py download              say where to download the preview (PREVIEW_URL, RUN_URL)
 
-COMMAND's output is shown as it comes, so that GitHub reads the `::error file=...,line=...::` lines in it and
-marks those lines of the pull request. When the check prints no such line itself, one is printed here for each
-line of its output that names a file and a line (`data/skills.yaml:12: ...`), so its problems are marked either
-way. The build marks none, so that no line is marked twice, by the check's job and by the preview's.
-Then COMMAND's problems are added to the run's summary ($GITHUB_STEP_SUMMARY), without GitHub's commands or
+COMMAND's output is shown as it comes, so that GitHub reads the `::error file=...,line=...::` lines the check
+prints in GitHub Actions (macros/problems.py) and marks those lines of the pull request; the build prints none in
+the preview's job, so that no line is marked twice. Then COMMAND's problems are added to the run's summary ($GITHUB_STEP_SUMMARY), without GitHub's commands or
 MkDocs' progress lines, and this exits with COMMAND's status. Text from the pull request is only ever shown inside
 a fenced block, never as Markdown."""
 
@@ -18,23 +16,14 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-# A line that names a place: the check's `  data/FILE:LINE: ...`, `warning: ...`, `note: ...`, and the build's
-# `ERROR   -  docs/PAGE.md:LINE: ...`.
-PLACE = re.compile(
-    r"^\s*(?:(?P<kind>warning|note|error): |(?:ERROR|WARNING) +- +)?"
-    r"(?P<file>(?:data|docs)/[^\s:]+|mkdocs\.yml):(?P<line>\d+): (?P<message>.+)$"
-)
 LOG_RECORD = re.compile(r"^(?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL) +- +(?P<text>.*)$")  # MkDocs' log lines
-ANNOTATION_LEVEL = {"warning": "warning", "note": "notice"}  # anything else that names a place is an error
 GUIDE_ANCHOR = "CONTRIBUTING.md#when-the-check-fails-common-mistakes"
 
 
 @dataclass(frozen=True)
 class Kind:
-    title: str | None  # the annotations' title when COMMAND prints none itself; None: never make any
     failed: str  # the summary's heading and first paragraph when COMMAND fails
     passed: str | None  # the heading when it succeeds; None: nothing is added then
     log_records_only: bool = False  # list only MkDocs' warnings and errors, not make's or the build script's lines
@@ -42,7 +31,6 @@ class Kind:
 
 KINDS = {
     "check": Kind(
-        title="Curriculum check",
         failed=(
             "## Problems to fix\n\n"
             "The curriculum check found these problems. Each line starts with the file and the line to open "
@@ -53,7 +41,6 @@ KINDS = {
         passed="## Curriculum check: no problems",
     ),
     "build": Kind(
-        title=None,
         failed=(
             "## No preview: the site does not build\n\n"
             "The build stopped on the problems below: the file and the line to open, then what is wrong. Fix them on "
@@ -80,9 +67,6 @@ def run(kind: Kind, command: list[str]) -> int:
         for line in process.stdout:
             print(line, end="", flush=True)
             output.append(line.rstrip("\n"))
-    if kind.title and not any(line.startswith("::") for line in output):
-        for annotation in annotations(output, kind.title):
-            print(annotation, flush=True)
     if process.returncode:
         summarise(
             kind.failed, problems(output, kind.log_records_only) or ["(This job's log, under Details, says why.)"]
@@ -90,20 +74,6 @@ def run(kind: Kind, command: list[str]) -> int:
     elif kind.passed:
         summarise(kind.passed, problems(output, kind.log_records_only))
     return process.returncode
-
-
-def annotations(output: Iterable[str], title: str) -> list[str]:
-    """A workflow command for each line that names a file and a line, which GitHub shows on that line."""
-    found = []
-    for line in output:
-        place = PLACE.match(line)
-        if place:
-            level = ANNOTATION_LEVEL.get(place["kind"], "error")
-            found.append(
-                f"::{level} file={_property(place['file'])},line={place['line']},title={_property(title)}"
-                f"::{_data(place['message'])}"
-            )
-    return found
 
 
 def problems(output: list[str], log_records_only: bool = False) -> list[str]:
@@ -156,14 +126,6 @@ def _append_to_summary(text: str) -> None:
     if summary:
         with open(summary, "a", encoding="utf-8") as file:
             file.write(text)
-
-
-def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def main(arguments: list[str]) -> int:

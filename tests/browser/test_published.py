@@ -95,7 +95,7 @@ def test_a_published_fee_and_intake_show_on_how_to_apply(reader):
     reader.open("apply/")
     section = reader.page.locator(".cm-admission").first
     text = " ".join(section.inner_text().split())
-    assert "INR 250,000" in text and "Starts in January 2027; applications from 1 September 2026" in text
+    assert "₹2,50,000" in text and "Starts in January 2027; applications from 1 September 2026" in text
     assert "Not published yet" not in text, "the example record fills in every fact"
 
 
