@@ -165,7 +165,8 @@ def test_tap_targets_are_at_least_24_px(phone, curriculum):
         "tracks/": ".cm-comparison-cards .cm-card__title a",
         f"tracks/{curriculum.tracks[0].id.lower()}/": ".cm-downloads a, .cm-print-action button",
         f"skills/#{curriculum.skills[0].id}": ".cm-domain-skills > summary, .cm-domain-skills[open] .cm-copy",
-        "self-assessment/": ".cm-sa-tools button, select, .cm-sa-domain .cm-id, .cm-sa-summary a",
+        "self-assessment/": ".cm-sa-tools button, select, .cm-sa-domain .cm-id, .cm-sa-domain > summary, .cm-sa-goal label, "
+        ".cm-sa-summary a",
     }
     for path, selector in targets.items():
         phone.open(path)
