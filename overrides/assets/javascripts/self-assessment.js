@@ -310,16 +310,17 @@
       }).join(", and ");
     }
 
-    // Why a track of the goal's first group is not the best fit, in a clause.
-    function notChosen(row, answers) {
-      var track = the(row.track);
-      if (row.verdict === "not-admitted") return track + " does not admit " + people(answers);
-      if (!canApply(row)) {
+    // Why the tracks of the goal's first group are not the best fit, a clause each: those the reader cannot apply
+    // to, then those with nothing left to teach them.
+    function notChosen(rows, answers) {
+      var closed = rows.filter(function (row) { return !canApply(row); }).map(function (row) {
+        if (row.verdict === "not-admitted") return the(row.track) + " does not admit " + people(answers);
         var need = row.missing.filter(function (n) { return !n.taught_in.length; })[0];
-        return track + " asks " + people(answers) + " to hold " + skillTitle(need.skill) + " at " +
+        return the(row.track) + " asks " + people(answers) + " to hold " + skillTitle(need.skill) + " at " +
           levelWords(need.skill, need.level) + " on entry";
-      }
-      return "you already meet every target of " + track;
+      });
+      var done = rows.filter(canApply);
+      return closed.concat(done.length ? ["you already meet every target of " + shortTitles(done)] : []);
     }
 
     function shortTitles(rows) {
@@ -337,7 +338,7 @@
       var best = fit.best;
       var said = [];
       var first = goal.groups[0].map(function (id) { return rows[tracks[id].index]; });
-      var reasons = fit.passed.map(function (row) { return notChosen(row, answers); });
+      var reasons = notChosen(fit.passed, answers);
       if (goal.id && fit.passed.length) {
         said.push(goal.wants + ", but " + reasons.join(", and ") + ".");
       } else if (fit.passed.length) {
@@ -429,13 +430,20 @@
       return words + " once you hold " + entryWords(row, answers) + ".";
     }
 
+    // For an exam, after a fellowship: the exam's preparation module, linked as its card links it.
     function then(fit) {
       var line = results.querySelector("[data-cm-then]");
       var modules = fit.best && fit.best.track.kind === "fellowship" ? fit.goal.then : [];
       line.hidden = !modules.length;
-      setText(line, modules.length
-        ? "Then, before the examination: the " + modules.map(function (id) { return tracks[id].title; }).join(" or the ") + "."
-        : "");
+      var parts = ["Then, before the examination: "];
+      modules.forEach(function (id, index) {
+        var link = results.querySelector('li[data-cm-track="' + id + '"] .cm-card__title a').cloneNode(false);
+        link.textContent = "the " + tracks[id].title;
+        parts.push(index ? " or " : "", link);
+      });
+      if (line.textContent !== parts.map(function (part) { return part.textContent || part; }).join("") + ".") {
+        line.replaceChildren.apply(line, modules.length ? parts.concat(["."]) : []);
+      }
     }
 
     function domainCounts(answers) {
