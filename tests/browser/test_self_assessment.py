@@ -411,6 +411,7 @@ def see_the_results(page) -> None:
     header = page.locator(".md-header").bounding_box()
     bar = page.locator("[data-cm-summary-bar]").bounding_box()
     for part in (page.get_by_role("heading", name="Your results"), page.locator("[data-cm-best-name]")):
+        part.wait_for(state="visible")
         box = part.bounding_box()
         top, end = box["y"], box["y"] + box["height"]
         assert top >= header["y"] + header["height"] - 1, f"{part} starts under the sticky header"
