@@ -400,23 +400,28 @@ def see_the_results(page) -> None:
     """Follow "See the results"; its heading and the best fit's sentence are then in full view, below the sticky
     header and above the sticky summary."""
     page.get_by_role("link", name="See the results").click()
-    page.wait_for_function("() => location.hash === '#your-results'")
     page.wait_for_function(
-        """() => new Promise((done) => {  // until the page has stopped scrolling
-             let last = -1;
-             const look = () => { if (scrollY === last) done(true); else { last = scrollY; requestAnimationFrame(look); } };
+        """() => new Promise((done) => {  // until the page has gone to the results and stayed for five frames
+             let last = -1, still = 0;
+             const look = () => {
+               still = scrollY === last ? still + 1 : 0;
+               last = scrollY;
+               if (still >= 5 && location.hash === "#your-results") done(true); else requestAnimationFrame(look);
+             };
              requestAnimationFrame(look);
            })"""
     )
-    header = page.locator(".md-header").bounding_box()
-    bar = page.locator("[data-cm-summary-bar]").bounding_box()
+    box = "(element) => { const b = element.getBoundingClientRect(); return {y: b.y, height: b.height}; }"
+    header = page.locator(".md-header").evaluate(box)
+    bar = page.locator("[data-cm-summary-bar]").evaluate(box)
     for part in (page.get_by_role("heading", name="Your results"), page.locator("[data-cm-best-name]")):
         part.wait_for(state="visible")
-        box = part.bounding_box()
-        top, end = box["y"], box["y"] + box["height"]
-        assert top >= header["y"] + header["height"] - 1, f"{part} starts under the sticky header"
-        assert end <= page.viewport_size["height"] + 1, f"{part} ends below the screen"
-        assert end <= bar["y"] + 1 or top >= bar["y"] + bar["height"] - 1, f"{part} is under the sticky summary"
+        shown = part.evaluate(box)
+        top, end = shown["y"], shown["y"] + shown["height"]
+        where = f"{part} at {top:.0f} px, the page scrolled to {page.evaluate('scrollY')} px"
+        assert top >= header["y"] + header["height"] - 1, f"{where}: it starts under the sticky header"
+        assert end <= page.viewport_size["height"] + 1, f"{where}: it ends below the screen"
+        assert end <= bar["y"] + 1 or top >= bar["y"] + bar["height"] - 1, f"{where}: it is under the sticky summary"
 
 
 # -- the three applicants of issue 19, on a phone and on a laptop ---------------------------------
