@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .escape import csv_cell, ics_text, json_document
-from .model import DATA_FILES, Curriculum, Scale, Track
+from .model import DATA_FILES, Admittance, Aim, Curriculum, Scale, Track, TrackKind, Verdict
 from .schema import curriculum_schema
 from .urls import Links, host
 
@@ -314,22 +314,81 @@ def workshops_ics(curriculum: Curriculum, today: datetime.date, site_url: str) -
 # -- what the self-assessment page's script needs ------------------------------------------------
 
 SELF_ASSESSMENT_FORMAT = "pain-medicine-curriculum/self-assessment"
-SELF_ASSESSMENT_VERSION = 3
+SELF_ASSESSMENT_VERSION = 4
 # Version 1 files hold ticks (a skill held or not). The page asked for a tick on each skill "you can already
 # carry out on your own", which is this level of the entrustment scale (Unsupervised practice) and of the milestone
 # scale (Ready for independent practice); an unticked skill becomes "not yet done" (0).
 # Version 2 files hold levels, every skill's on the entrustment scale; version 3 rates knowledge and professional
 # skills on the milestone scale. A version 2 level of such a skill is kept as the same number, and the page asks
-# the reader to check it. docs/self-assessment.md states the same.
+# the reader to check it. Version 4 adds the reader's goal; a file without one leaves the goal on the page as it is.
+# docs/self-assessment.md states the same.
 SELF_ASSESSMENT_V1_HELD_LEVEL = 4
 NOT_YET_DONE = "Not yet done"  # the rating below level 1 (0 in saved files)
+NO_GOAL = "Not decided yet"  # the goal chosen to start with ("" in saved files)
+WORKSHOP_GOAL = "workshop"
+
+
+@dataclass(frozen=True)
+class Goal:
+    """What the reader wants from training, as Find my gap asks it, and the tracks that answer it: group by group,
+    the best fit is the first track of the first group that the reader can apply to and that has something to
+    teach them (docs/self-assessment.md)."""
+
+    id: str  # in saved files: an exam's ID, "workshop", an aim, or "" for none chosen
+    label: str
+    groups: tuple[tuple[str, ...], ...]
+    then: tuple[str, ...] = ()  # the exam modules to take after a fellowship, for an exam
+    wants: str = ""  # the goal as a sentence's start: "You want to …"
+
+
+def goals(curriculum: Curriculum) -> list[Goal]:
+    """The goals Find my gap offers, in the order it lists them: none chosen yet (every fellowship), each exam a
+    track prepares for (its fellowships, then its modules), a workshop or short course only (the workshops), and each
+    aim a fellowship names (those fellowships, then the other fellowships)."""
+    fellowships = [t for t in curriculum.tracks if t.is_fellowship]
+    found = [Goal("", NO_GOAL, (ids(fellowships),))]
+    for exam in curriculum.exams:
+        preparing = [t for t in fellowships if exam.id in t.exams]
+        modules = [t for t in curriculum.tracks if t.kind is TrackKind.exam_preparation and exam.id in t.exams]
+        if preparing or modules:
+            found.append(
+                Goal(
+                    exam.id,
+                    f"Prepare for the {exam.title} examination",
+                    (ids(preparing), ids(modules)),
+                    ids(modules),
+                    f"You want to prepare for the {exam.title} examination",
+                )
+            )
+    workshops = [t for t in curriculum.tracks if t.is_workshop]
+    if workshops:
+        found.append(
+            Goal(
+                WORKSHOP_GOAL,
+                "A workshop or short course only",
+                (ids(workshops),),
+                (),
+                "You want a workshop or short course only",
+            )
+        )
+    for aim in Aim:
+        serving = [t for t in fellowships if aim in t.aims]
+        if serving:
+            others = [t for t in fellowships if t not in serving]
+            found.append(Goal(aim.value, aim.label, (ids(serving), ids(others)), (), "You want to " + aim.wants))
+    return found
+
+
+def ids(tracks) -> tuple[str, ...]:
+    return tuple(track.id for track in tracks)
 
 
 def self_assessment_data(curriculum: Curriculum) -> dict:
-    """What Find my gap's script needs: both scales and which one each skill is rated on, the skills, the residency
-    baseline with its levels, the specialties (the first is the default), and each track's targets: its own, and
-    per specialty the targets that differ from them (`targets_for`), and its admissions. `format` and `version`
-    name the file format the page saves and loads (see docs/self-assessment.md)."""
+    """What Find my gap's script needs: both scales and which one each skill is rated on, the skills, the
+    specialties (the first is the default) with their presets, the goals, and each track's targets (its own, and
+    per specialty the targets that differ from them, `targets_for`), its admission of each specialty (the one rule
+    the track pages read too, Curriculum.admittance) and the procedures a fellow from each does under supervision.
+    `format` and `version` name the file format the page saves and loads (see docs/self-assessment.md)."""
     for scale in Scale:
         if SELF_ASSESSMENT_V1_HELD_LEVEL not in [level.level for level in curriculum.scale(scale)]:
             raise ValueError(
@@ -350,8 +409,12 @@ def self_assessment_data(curriculum: Curriculum) -> dict:
         },
         "skills": [skill.id for skill in curriculum.skills],
         "skill_scales": {skill.id: skill.scale.value for skill in curriculum.skills},
-        "baseline": curriculum.baseline_levels(),
-        "backgrounds": [{"id": b.id, "title": b.title} for b in curriculum.backgrounds],
+        "backgrounds": [
+            {"id": b.id, "title": b.title, "people": b.people, "preset": curriculum.preset_levels(b.id)}
+            for b in curriculum.backgrounds
+        ],
+        "goals": [{"id": g.id, "wants": g.wants, "groups": g.groups, "then": g.then} for g in goals(curriculum)],
+        "verdicts": {verdict.value: verdict.label for verdict in Verdict},
         "tracks": [
             {
                 "id": track.id,
@@ -362,14 +425,24 @@ def self_assessment_data(curriculum: Curriculum) -> dict:
                 "targets": {entry.skill: entry.level for entry in track.skills},
                 # Specialty -> {skill: level} where its fellows' target differs from the track's own.
                 "targets_for": _targets_for(curriculum, track),
-                # Specialty -> skills its applicants must hold on entry, {skill: level}; None admits any specialty.
-                "admits": {
-                    route.background: {entry.skill: entry.level for entry in route.entry_skills}
-                    for route in track.admits
-                }
-                or None,
+                # Specialty -> whether the track admits it, and the skills to hold on entry with the workshops
+                # that teach them.
+                "admission": {b.id: _admission(curriculum.admittance(track, b.id)) for b in curriculum.backgrounds},
+                "procedures": {
+                    b.id: curriculum.procedures_under_supervision(track, b.id) for b in curriculum.backgrounds
+                },
             }
             for track in curriculum.tracks
+        ],
+    }
+
+
+def _admission(admittance: Admittance) -> dict:
+    return {
+        "verdict": admittance.verdict.value,
+        "entry": [
+            {"skill": need.skill, "level": need.level, "taught_in": list(need.taught_in)}
+            for need in admittance.entry_skills
         ],
     }
 

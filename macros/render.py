@@ -22,13 +22,14 @@ from markupsafe import Markup, escape
 from .blocks import Heading, Html, Rendered
 from .calls import UnknownRecord, WrongCall
 from .escape import css_string, html_attribute, html_text, json_attribute, markdown_heading, one_line
-from .export import NOT_YET_DONE, FileNames, Format, catalogue, self_assessment_data
-from .model import Curriculum, Fee, Retired, Scale, Track, TrackKind
+from .export import NOT_YET_DONE, FileNames, Format, catalogue, goals, self_assessment_data
+from .model import Curriculum, Fee, Retired, Scale, Track
 from .publish import FACTS, NO_CONTACT, is_draft, not_published, published_contact
 from .reference import record_docs, rule_docs
 from .urls import Links, mailto, track_page
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+RESULTS_ANCHOR = "your-results"  # Find my gap's results heading, where "See the results" leads
 
 CURRENCY_LOCALES = {"INR": "en_IN"}
 """The locale an amount in each currency is written in: rupees the Indian way (₹4,50,000, Indian English), any other
@@ -86,6 +87,7 @@ class Renderer:
         "track_title",
         "gap_analysis",
         "learning_needs",
+        "background_preset",
         "entrustment_scale",
         "milestone_scale",
         "epa_table",
@@ -258,6 +260,17 @@ class Renderer:
             needs[need.gap_area].append(need)
         return self._render("gap_analysis.html", root, needs=needs)
 
+    def background_preset(self, background: str, *, root: str = "") -> str:
+        """A specialty's preset: the skills its training usually gives, at the level it reaches (Find my gap's
+        starting point for readers from it)."""
+        the_background = self._record("backgrounds", background)
+        if the_background.preset is None:
+            raise UnknownRecord(
+                f"{the_background.id} has no preset in data/backgrounds.yaml",
+                "name a specialty with a preset, or give it one",
+            )
+        return self._render("preset.html", root, background=the_background)
+
     def learning_needs(self, *, root: str = "") -> str:
         """Each learning need with the skills and tracks that meet it."""
         return self._render("learning_needs.html", root)
@@ -291,17 +304,26 @@ class Renderer:
     # -- self-assessment ("Find my gap") --------------------------------------------------------
 
     def self_assessment(self, *, root: str = "") -> str:
-        """The reader's specialty and every skill with a labelled choice of level, by domain, and the data the
-        page's script needs."""
+        """The reader's specialty, their goal and every skill with a labelled choice of level, by domain, and the
+        data the page's script needs."""
         data = self_assessment_data(self.curriculum)
-        return self._render("self_assessment.html", root, data=data, not_yet_done=NOT_YET_DONE)
+        return self._render(
+            "self_assessment.html",
+            root,
+            data=data,
+            goals=goals(self.curriculum),
+            not_yet_done=NOT_YET_DONE,
+            results=RESULTS_ANCHOR,
+        )
 
-    def self_assessment_results(self, *, root: str = "") -> str:
-        """Per track, grouped by kind: the skills it teaches with their targets, by domain; the page's script
-        fills in the reader's levels and hides the skills at or above target."""
+    def self_assessment_results(self, *, root: str = "") -> Rendered:
+        """Under its heading (which "See the results" leads to), the best fit and, per track, the skills it teaches
+        with their targets, by domain; the page's script fills in the reader's numbers and hides the skills the
+        reader already meets."""
         tracks = [(track, self.curriculum.checklist(track)) for track in self.curriculum.tracks]
-        kinds = [kind for kind in TrackKind if any(track.kind is kind for track in self.curriculum.tracks)]
-        return self._render("self_assessment_results.html", root, tracks=tracks, kinds=kinds)
+        return Rendered(
+            (Heading("Your results", RESULTS_ANCHOR), self._render("self_assessment_results.html", root, tracks=tracks))
+        )
 
     def changelog(self, *, root: str = "") -> str:
         return self._render("changelog.html", root)

@@ -529,17 +529,61 @@ def test_specialty_admitted_twice(mini_data):
     )
 
 
-def test_baseline_skill_listed_twice(mini_data):
+def test_preset_skill_listed_twice(mini_data):
     line = replace(
         mini_data,
-        "gap_areas.yaml",
-        "    - {skill: SAFETY-ASEPSIS, level: 3}\n",
-        "    - {skill: SAFETY-ASEPSIS, level: 3}\n    - {skill: SAFETY-ASEPSIS, level: 4}\n",
+        "backgrounds.yaml",
+        "      - {skill: SAFETY-ASEPSIS, level: 3}\n",
+        "      - {skill: SAFETY-ASEPSIS, level: 3}\n      - {skill: SAFETY-ASEPSIS, level: 4}\n",
     )
     assert_fails_with(
         mini_data,
-        f"data/gap_areas.yaml:{line + 1}: record GAP-PROCEDURES, field baseline_skills[SAFETY-ASEPSIS]: "
-        "SAFETY-ASEPSIS is already in the baseline of GAP-PROCEDURES; list each baseline skill once, with one level",
+        f"data/backgrounds.yaml:{line + 1}: record ANAESTHESIOLOGY, field preset.skills[SAFETY-ASEPSIS]: "
+        "SAFETY-ASEPSIS is already in the preset of ANAESTHESIOLOGY; list each skill once, with one level",
+    )
+
+
+def test_preset_level_off_the_scale(mini_data):
+    line = replace(
+        mini_data,
+        "backgrounds.yaml",
+        "      - {skill: SAFETY-ASEPSIS, level: 3}\n",
+        "      - {skill: SAFETY-ASEPSIS, level: 7}\n",
+    )
+    assert_fails_with(
+        mini_data,
+        f"data/backgrounds.yaml:{line}: record ANAESTHESIOLOGY, field preset.skills[SAFETY-ASEPSIS].level: level 7 is not "
+        "on the entrustment-supervision scale, which SAFETY-ASEPSIS (a procedural skill) is assessed on; "
+        "data/entrustment.yaml has levels 1, 2, 3, 4, 5",
+    )
+
+
+def test_preset_without_its_source(mini_data):
+    replace(mini_data, "backgrounds.yaml", "    source: PROGRAMME\n", "")
+    line = line_containing(mini_data, "backgrounds.yaml", "  preset:")
+    assert_fails_with(
+        mini_data,
+        f"data/backgrounds.yaml:{line}: record ANAESTHESIOLOGY, field preset.source: this required field is missing",
+    )
+
+
+def test_review_is_true_or_false(mini_data):
+    line = replace(
+        mini_data, "tracks.yaml", "    - background: NEUROLOGY\n", "    - background: NEUROLOGY\n      review: yes\n"
+    )
+    assert_fails_with(
+        mini_data,
+        f"data/tracks.yaml:{line + 1}: record FEL-US-6M, field admits[NEUROLOGY].review: expected true or false, got "
+        "the text 'yes'",
+    )
+
+
+def test_aims_only_on_fellowships(mini_data):
+    line = replace(mini_data, "tracks.yaml", "  kind: workshop\n", "  kind: workshop\n  aims: [add-procedures]\n")
+    assert_fails_with(
+        mini_data,
+        f"data/tracks.yaml:{line + 1}: record WS-KNEE, field aims: only a fellowship names aims, and WS-KNEE is workshop: "
+        "remove its aims",
     )
 
 

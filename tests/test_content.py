@@ -175,36 +175,43 @@ def test_table_captions_give_abbreviations_their_tooltip(mini_data):
     tracks = mini_data / "tracks.yaml"
     glossary = load_curriculum(mini_data).glossary[0]
     tracks.write_text(
-        tracks.read_text(encoding="utf-8").replace(
-            "title: Hands-on knee injection workshop", f"title: Knee workshop for {glossary.term} candidates"
-        ),
+        tracks.read_text(encoding="utf-8")
+        .replace("title: Hands-on knee injection workshop", f"title: Knee workshop for {glossary.term} candidates")
+        .replace("short_title: Knee workshop", f"short_title: {glossary.term} knee workshop"),
         encoding="utf-8",
     )
     curriculum = load_curriculum(mini_data)
-    (track,) = [t for t in curriculum.tracks if glossary.term in t.title]
-    html = BeautifulSoup(
-        Renderer(curriculum, today=datetime.date(2026, 11, 1)).skill_checklist(track=track.id), "html.parser"
-    )
+    track = curriculum.track("WS-KNEE")
+    renderer = Renderer(curriculum, today=datetime.date(2026, 11, 1))
+    html = BeautifulSoup(renderer.skill_checklist(track=track.id), "html.parser")
     assert html.caption.find("abbr", string=glossary.term)["title"] == glossary.expansion
-    assert html.select_one("[role=region]")["aria-label"].endswith(track.title)
+    assert html.select_one("[role=region]") is None, "a track's checklist fits its column: no box of its own"
+    html = BeautifulSoup(renderer.track_structure(track.id), "html.parser")  # a table in a box of its own
+    assert html.caption.find("abbr", string=glossary.term)["title"] == glossary.expansion
+    assert html.select_one("[role=region]")["aria-label"] == f"Proposed structure of {track.short_title}"
 
 
-def test_each_gap_area_links_its_baseline_skills_and_learning_needs(built_site, curriculum):
-    """The gap table links what anaesthesia gives to catalogue skills, and what pain medicine adds to the
-    learning needs below it, so that area → need → skill → track can be followed by links alone."""
+def test_each_gap_area_links_its_learning_needs_and_the_residency_preset_its_skills(built_site, curriculum):
+    """The gap table links what pain medicine adds to the learning needs below it, so that area → need → skill →
+    track can be followed by links alone; the anaesthesiology preset below it links each skill to the catalogue,
+    with the level Find my gap starts from."""
     html = page(built_site, "gap-analysis")
     (table,) = html.select("table.cm-gaps")
     rows = {row["id"]: row for row in record_rows(table)}
     assert set(rows) == {area.id for area in curriculum.gap_areas}
     for area in curriculum.gap_areas:
-        gives, adds = rows[area.id].find_all("td")[:2]
-        assert [site_path(a["href"], "gap-analysis/") for a in gives.find_all("a")] == [
-            f"skills/#{entry.skill}" for entry in area.baseline_skills
-        ]
+        adds = rows[area.id].find_all("td")[1]
         needs = [need.id for need in curriculum.learning_needs if need.gap_area == area.id]
         linked = [site_path(a["href"], "gap-analysis/") for a in adds.find_all("a")]
         assert linked == [f"gap-analysis/#{need_id}" for need_id in needs]
         assert all(html.find(id=need_id) is not None for need_id in needs)
+    (preset,) = html.select("table.cm-preset")
+    levels = curriculum.preset_levels("ANAESTHESIOLOGY")
+    assert [
+        (site_path(row.a["href"], "gap-analysis/"), int(row.select_one(".cm-level")["data-level"]))
+        for row in preset.tbody.find_all("tr")
+    ] == [(f"skills/#{skill}", level) for skill, level in levels.items()]
+    assert curriculum.get("backgrounds", "ANAESTHESIOLOGY").preset.note in " ".join(html.get_text().split())
 
 
 # -- the content review (issue 14): safe targets for everyone a track admits, sources, regulation -----

@@ -130,7 +130,7 @@ def test_cell_therapies_taught_beyond_knowledge(mini_data):
 
 
 def test_a_fellowship_without_a_prerequisite_of_what_it_teaches(mini_data):
-    """US-SCAN-BASICS is taught in the workshop only, and is no part of the residency baseline."""
+    """US-SCAN-BASICS is taught in the workshop only, and is in no specialty's preset."""
     line = replace(
         mini_data,
         "skills.yaml",
@@ -142,26 +142,26 @@ def test_a_fellowship_without_a_prerequisite_of_what_it_teaches(mini_data):
     assert_refused_with(
         mini_data,
         f"data/tracks.yaml:{entry}: record FEL-US-6M, field skills[US-KNEE-INJ]: US-KNEE-INJ builds on US-SCAN-BASICS, "
-        "which this fellowship neither teaches nor expects from the anaesthesia residency (the baseline in "
-        "data/gap_areas.yaml): add US-SCAN-BASICS to its skills",
+        "which this fellowship neither teaches nor expects from a specialty's training (a preset in "
+        "data/backgrounds.yaml): add US-SCAN-BASICS to its skills",
     )
 
 
-def test_a_baseline_skill_no_fellowship_teaches(mini_data):
+def test_a_preset_skill_no_fellowship_teaches(mini_data):
     line = (
         replace(
             mini_data,
-            "gap_areas.yaml",
-            "    - {skill: SAFETY-ASEPSIS, level: 3}\n",
-            "    - {skill: SAFETY-ASEPSIS, level: 3}\n    - {skill: US-SCAN-BASICS, level: 2}\n",
+            "backgrounds.yaml",
+            "      - {skill: SAFETY-ASEPSIS, level: 3}\n",
+            "      - {skill: SAFETY-ASEPSIS, level: 3}\n      - {skill: US-SCAN-BASICS, level: 2}\n",
         )
         + 1
     )
     assert_refused_with(
         mini_data,
-        f"data/gap_areas.yaml:{line}: record GAP-PROCEDURES, field baseline_skills[US-SCAN-BASICS]: US-SCAN-BASICS is "
-        "in the residency baseline, but no fellowship teaches it, so Find my gap cannot count it: add it to a "
-        "fellowship's skills, or take it out of the baseline",
+        f"data/backgrounds.yaml:{line}: record ANAESTHESIOLOGY, field preset.skills[US-SCAN-BASICS]: US-SCAN-BASICS is "
+        "in the preset of ANAESTHESIOLOGY, but no fellowship teaches it, so Find my gap cannot count it: add it to a "
+        "fellowship's skills, or take it out of the preset",
     )
 
 

@@ -58,6 +58,11 @@ def minimum(value: str, verdict: bool) -> Case:
     return Case("tracks.yaml", TRACK_ENTRY, TRACK_ENTRY.replace("10}", f"{value}}}"), verdict)
 
 
+def review(value: str, verdict: bool) -> Case:
+    route = "    - background: NEUROLOGY\n"
+    return Case("tracks.yaml", route, f"{route}      review: {value}\n", verdict)
+
+
 def start(value: str, verdict: bool) -> Case:
     return Case("workshops.yaml", "start: 2099-05-10", f"start: {value}", verdict)
 
@@ -95,6 +100,12 @@ CASES = {
     ),
     "text-1:30": Case("skills.yaml", TITLE, "  title: 1:30\n", ACCEPTED),  # text in YAML 1.2 (90 in YAML 1.1)
     "version-unquoted": Case("curriculum.yaml", 'version: "2026.1"', "version: 2026.1", REFUSED),  # a number
+    # A yes-or-no field (an admission by review) takes true or false, as JSON Schema's boolean does.
+    "true": review("true", ACCEPTED),
+    "false": review("false", ACCEPTED),
+    "true-quoted": review('"true"', REFUSED),
+    "true-as-yes": review("yes", REFUSED),
+    "true-as-1": review("1", REFUSED),
     # Amounts: a number, or Indian or international grouping after an optional ₹ or currency code.
     "amount": fee("450000", ACCEPTED),
     "amount-indian-grouping": fee("4,50,000", ACCEPTED),

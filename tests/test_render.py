@@ -46,15 +46,15 @@ def test_track_checklist_has_one_row_per_skill_with_its_target(renderer, mini):
     assert table.caption.get_text() == f"Skills checklist: {track.title}"
     assert headers(table) == [
         "Skill",
-        "Kind and guidance",
-        "Risk",
         "Target level",
         "Minimum supervised",
-        "Number performed",  # this and the last three are printed only, for the logbook
+        "Number performed",  # this and the three after "Assessed by" are printed only, for the logbook
         "Assessed by",
         "Date signed off",
         "Supervisor (name, signature)",
         f"Level reached (1–{len(mini.entrustment)})",
+        "Kind and guidance",  # these two on screen only
+        "Risk",
     ]
     body = rows(table)
     assert len(body) == len(track.skills)
@@ -65,9 +65,9 @@ def test_track_checklist_has_one_row_per_skill_with_its_target(renderer, mini):
         assert link["href"] == f"../../skills/#{skill_id}"
         assert tr.select_one(".cm-level").get_text() == str(entry.level)
         cells = [td.get_text(" ", strip=True) for td in tr.find_all("td")]
-        assert cells[4] == (str(entry.min_supervised) if entry.min_supervised else "—")
+        assert cells[2] == (str(entry.min_supervised) if entry.min_supervised else "—")
         procedural = mini.skill(skill_id).kind.value == "procedural"
-        assert cells[5] == ("" if procedural else "—"), "number performed: blank to fill in for a procedure"
+        assert cells[3] == ("" if procedural else "—"), "number performed: blank to fill in for a procedure"
     groups = [th.get_text() for th in table.select("tr.cm-group th")]
     assert groups == [d.title for d in mini.domains if any(mini.skill(e.skill).domain == d.id for e in track.skills)]
 

@@ -182,6 +182,8 @@ def explain(detail: dict, model: type[BaseModel], loc: tuple) -> str:
         if meaning is not None and meaning.refused:
             return meaning.refused.format(value=describe(value))
         return f"{describe(value)} does not have the form {ctx.get('pattern')}"
+    if kind == "bool_type":
+        return f"expected true or false, got {describe(value)}"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"expected a whole number, got {describe(value)}"
     if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:

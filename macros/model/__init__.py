@@ -8,14 +8,13 @@
 Import from here (`from macros.model import Skill`); none of it needs MkDocs or Jinja2.
 """
 
-from .curriculum import Curriculum
+from .curriculum import Admittance, Curriculum, EntryNeed
 from .files import DATA_FILES, DATA_FILES_BY_NAME, DataFile
 from .records import (
     Admission,
     AssessmentMethod,
     Background,
     BackgroundTarget,
-    BaselineSkill,
     Block,
     Change,
     CurriculumInfo,
@@ -35,6 +34,8 @@ from .records import (
     LearningNeed,
     Level,
     Location,
+    Preset,
+    PresetSkill,
     Recognition,
     Record,
     Retired,
@@ -53,6 +54,7 @@ from .values import (
     TEXT_PATTERN,
     WRITE_A_DATE,
     WRITE_A_MONTH_OR_DATE,
+    Aim,
     DateToWrite,
     FieldShape,
     GapSize,
@@ -65,6 +67,7 @@ from .values import (
     SkillKind,
     SourceKind,
     TrackKind,
+    Verdict,
     amount_currency,
     date_to_write,
     entry_key,
@@ -77,11 +80,12 @@ from .values import (
 
 __all__ = [
     "AMOUNT_PATTERN",
+    "Admittance",
+    "Aim",
     "Admission",
     "AssessmentMethod",
     "Background",
     "BackgroundTarget",
-    "BaselineSkill",
     "Block",
     "Change",
     "Curriculum",
@@ -93,6 +97,7 @@ __all__ = [
     "Domain",
     "Duration",
     "EntryRoute",
+    "EntryNeed",
     "EntrySkill",
     "Epa",
     "EpaTarget",
@@ -111,6 +116,8 @@ __all__ = [
     "LearningNeed",
     "Level",
     "Location",
+    "Preset",
+    "PresetSkill",
     "Meaning",
     "meaning_at",
     "Modality",
@@ -133,6 +140,7 @@ __all__ = [
     "Track",
     "TrackKind",
     "TrackSkill",
+    "Verdict",
     "WRITE_A_DATE",
     "WRITE_A_MONTH_OR_DATE",
     "WorkshopSession",

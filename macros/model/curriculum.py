@@ -28,7 +28,33 @@ from .records import (
     TrackSkill,
     WorkshopSession,
 )
-from .values import Scale
+from .values import Scale, SkillKind, Verdict
+
+
+@dataclass(frozen=True)
+class EntryNeed:
+    """A skill an applicant must hold on entry to a track, at a level, and the workshops that teach it to that level
+    to applicants of their specialty."""
+
+    skill: str
+    level: int
+    taught_in: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Admittance:
+    """Whether a track admits applicants from a specialty, and on what terms: the one admission rule, which the
+    track pages and Find my gap both read (Curriculum.admittance)."""
+
+    track: str
+    background: str
+    verdict: Verdict
+    requirements: tuple[str, ...] = ()
+    entry_skills: tuple[EntryNeed, ...] = ()
+
+    @property
+    def admits(self) -> bool:
+        return self.verdict is not Verdict.not_admitted
 
 
 @dataclass(frozen=True)
@@ -113,9 +139,10 @@ class Curriculum:
         """A track's skills as its checklist shows them: grouped by domain."""
         return self.by_domain([self.skill(entry.skill) for entry in track.skills])
 
-    def baseline_levels(self) -> dict[str, int]:
-        """Skill ID -> the level a typical anaesthesia residency reaches in it, in catalogue order."""
-        levels = {entry.skill: entry.level for area in self.gap_areas for entry in area.baseline_skills}
+    def preset_levels(self, background_id: str) -> dict[str, int]:
+        """Skill ID -> the level a specialty's training usually reaches in it (its preset), in catalogue order;
+        empty for a specialty without a preset."""
+        levels = self.get("backgrounds", background_id).preset_levels()
         return {s.id: levels[s.id] for s in self.skills if s.id in levels}
 
     def source_of(self, track: Track, entry: TrackSkill) -> Source:
@@ -140,6 +167,36 @@ class Curriculum:
         """The specialties a track admits, in the order of data/backgrounds.yaml; every one when it names none."""
         named = {route.background for route in track.admits}
         return [b for b in self.backgrounds if not track.admits or b.id in named]
+
+    def admittance(self, track: Track, background_id: str) -> Admittance:
+        """Whether `track` admits applicants from a specialty, from its `admits` (none listed: every specialty), with
+        the requirements and entry skills of their route, and for each entry skill the workshops that teach it to
+        the level asked to applicants from that specialty."""
+        route = track.route(background_id)
+        if route is None:
+            return Admittance(track.id, background_id, Verdict.not_admitted)
+        needs = tuple(
+            EntryNeed(entry.skill, entry.level, self._workshops_teaching(entry.skill, entry.level, background_id))
+            for entry in route.entry_skills
+        )
+        verdict = Verdict.review if route.review else Verdict.admitted
+        return Admittance(track.id, background_id, verdict, tuple(route.requirements), needs)
+
+    def _workshops_teaching(self, skill_id: str, level: int, background_id: str) -> tuple[str, ...]:
+        return tuple(
+            track.id
+            for track, entry in self.tracks_teaching(skill_id)
+            if track.is_workshop and track.route(background_id) and entry.target_for(background_id).level >= level
+        )
+
+    def procedures_under_supervision(self, track: Track, background_id: str) -> int:
+        """The procedures a fellow from a specialty performs under supervision in a track, at least: the minimum
+        numbers of its procedural skills, as the track sets them for that specialty."""
+        return sum(
+            entry.target_for(background_id).min_supervised or 0
+            for entry in track.skills
+            if self.skill(entry.skill).kind is SkillKind.procedural
+        )
 
     def who(self, track: Track, backgrounds) -> str:
         """The fellows a per-background target is for, in words: "fellows who are not anaesthesiologists" when it

@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .values import (
+    Aim,
     Amount,
     AssessmentId,
     BackgroundId,
@@ -46,6 +47,7 @@ from .values import (
     TrackKind,
     WebAddress,
     WholeNumber,
+    YesNo,
 )
 
 
@@ -158,6 +160,27 @@ class Exam(Record):
     reviewed_by: ReviewedBy = None
 
 
+class PresetSkill(Record):
+    skill: SkillId
+    """A skill doctors of this specialty usually bring from their training."""
+    level: SkillLevel
+    """The level they usually reach in it by the end of their training, on the skill's scale."""
+    source: SourceId | None = None
+    """Source of this level, when it differs from the preset's source."""
+
+
+class Preset(Record):
+    """Find my gap's starting point for readers from one specialty: the skills its training usually gives, each at
+    the level it usually reaches. The reader starts from it and changes what does not match what they do."""
+
+    note: Text
+    """What the levels assume and how far they hold, shown beside the button that sets them, e.g. that residency training varies from one programme to another."""
+    source: SourceId
+    """Where the levels come from, or PROGRAMME for this curriculum's judgement."""
+    skills: Annotated[list[PresetSkill], Field(min_length=1)]
+    """Each skill and the level the training usually reaches in it, one per line."""
+
+
 class Background(Record):
     id: Id
     """Stable ID, e.g. ANAESTHESIOLOGY."""
@@ -165,6 +188,12 @@ class Background(Record):
     """The specialty as applicants name it, e.g. "Anaesthesiology"."""
     people: Label
     """What doctors of this specialty are called, in the plural and as written inside a sentence, e.g. "anaesthesiologists": checklists say "level 3 for fellows who are not anaesthesiologists"."""
+    preset: Preset | None = None
+    """Find my gap's starting point for this specialty: the levels its training usually reaches, with their source. Leave out where the curriculum has none; Find my gap then offers to rate a whole domain at once."""
+
+    def preset_levels(self) -> dict[str, int]:
+        """Skill ID -> the level this specialty's training usually reaches in it; empty without a preset."""
+        return {entry.skill: entry.level for entry in self.preset.skills} if self.preset else {}
 
 
 class Rotation(Record):
@@ -330,6 +359,8 @@ class EntryRoute(Record):
     """What applicants from this specialty must have or do, beyond the track's eligibility, one item each."""
     entry_skills: list[EntrySkill] = []
     """Skills applicants from this specialty must already hold at a level when they start."""
+    review: YesNo = False
+    """true when the academy decides on each applicant from this specialty after reviewing their specialist training, as for another specialty: the track page and Find my gap then say "after the academy's review"."""
 
 
 class Block(Record):
@@ -368,6 +399,8 @@ class Track(Record):
     """The specialties the track admits, each with what its applicants need on entry. Leave out to admit any specialty."""
     exams: list[ExamId] = []
     """Exams the track prepares for."""
+    aims: list[Aim] = []
+    """What applicants choose this fellowship for, besides an exam, as Find my gap asks them: add-procedures (to add procedures to their own practice), main-practice (to make pain medicine their main practice). Fellowships only. Find my gap recommends the fellowships for the reader's aim first."""
     structure: Annotated[list[Block], Field(min_length=1)]
     """The blocks or rotations, in order."""
     procedural_training: Text
@@ -424,15 +457,6 @@ class Track(Record):
         return sum(entry.min_supervised or 0 for entry in self.skills)
 
 
-class BaselineSkill(Record):
-    skill: SkillId
-    """A skill a typical anaesthesia residency already provides."""
-    level: SkillLevel
-    """The level a typical anaesthesiologist reaches in it by the end of residency, on the skill's scale."""
-    source: SourceId | None = None
-    """Source of this level, when it differs from the gap area's source."""
-
-
 class GapArea(Record):
     id: Id
     """Stable ID, e.g. GAP-PROCEDURES."""
@@ -444,8 +468,6 @@ class GapArea(Record):
     """What pain medicine asks for beyond it."""
     gap: GapSize
     """small, moderate or large."""
-    baseline_skills: list[BaselineSkill] = []
-    """Skills a typical anaesthesia residency already provides here, each with the level it reaches (the Find my gap baseline)."""
     source: SourceId
     """Where the judgement of the gap comes from."""
     last_reviewed: LastReviewed = None

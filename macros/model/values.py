@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, Strict, StringConstraints
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
@@ -179,6 +179,8 @@ Text = _text(1500)
 Line = _text(100)
 WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
 Date = Annotated[datetime.date, BeforeValidator(_date), Meaning("A date written `YYYY-MM-DD`, e.g. `2026-11-01`")]
+YesNo = Annotated[bool, Strict(), Meaning("`true` or `false`")]
+"""true or false, as YAML 1.2 writes them: `yes`, `on` or a quoted "true" is refused, as the editor refuses it."""
 _AN_ID = Meaning(
     "An ID: capital letters and digits in parts joined by single hyphens, e.g. `US-LUMB-FACET`{up_to}",
     refused="{value} is not a valid ID; IDs use capitals, digits and single hyphens, e.g. US-LUMB-FACET",
@@ -422,6 +424,45 @@ class TrackKind(StrEnum):
         return {"fellowship": "Fellowships", "workshop": "Workshops", "exam-preparation": "Exam preparation modules"}[
             self.value
         ]
+
+
+class Aim(StrEnum):
+    """What an applicant wants from a fellowship, besides an exam: Find my gap asks the reader for it."""
+
+    add_procedures = "add-procedures"
+    main_practice = "main-practice"
+
+    @property
+    def label(self) -> str:
+        """The aim as the reader chooses it."""
+        return {
+            "add-procedures": "Add procedures to my own practice",
+            "main-practice": "Make pain medicine my main practice",
+        }[self.value]
+
+    @property
+    def wants(self) -> str:
+        """The aim inside a sentence addressed to the reader: "You want to …"."""
+        return {
+            "add-procedures": "add procedures to your own practice",
+            "main-practice": "make pain medicine your main practice",
+        }[self.value]
+
+
+class Verdict(StrEnum):
+    """Whether a track admits applicants from a specialty: the track pages and Find my gap say it in the same words."""
+
+    admitted = "admitted"
+    review = "review"
+    not_admitted = "not-admitted"
+
+    @property
+    def label(self) -> str:
+        return {
+            "admitted": "Admitted",
+            "review": "Admitted after the academy's review",
+            "not-admitted": "Not admitted",
+        }[self.value]
 
 
 class GapSize(StrEnum):

@@ -109,6 +109,7 @@ def test_find_my_gap_works_after_instant_navigation(reader, curriculum):
     go_within_the_site(reader, "self-assessment/")
     page = reader.page
     page.wait_for_selector("[data-cm-tools]:not([hidden])")
+    page.locator("details[data-cm-domain] > summary").first.click()
     level = page.locator("[data-cm-self-assessment] select[data-cm-skill]").first
     level.select_option("3")
     assert f"You have rated 1 skill of {len(curriculum.skills)}." in page.locator("[data-cm-summary]").inner_text()

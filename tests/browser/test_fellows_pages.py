@@ -1,6 +1,6 @@
-"""The pages prospective fellows use to choose a track, in Chromium: the sortable track comparison, long
-tables on a 390 px phone, search by skill ID and title, the workshop calendar, tap target sizes. The
-comparison's phone cards are in test_applicant_journey.py."""
+"""The pages prospective fellows use to choose a track, in Chromium: the sortable track comparison, search by
+skill ID and title, the workshop calendar, tap target sizes. The comparison's phone cards are in
+test_applicant_journey.py, the checklists in test_checklists.py."""
 
 from __future__ import annotations
 
@@ -98,17 +98,6 @@ def test_scripts_only_some_pages_need_load_once_there_even_after_instant_navigat
     assert not request_problems(visit), request_problems(visit)
 
 
-def test_a_long_checklist_keeps_its_headings_in_view(visit, curriculum):
-    track = max(curriculum.tracks, key=lambda t: len(t.skills))
-    visit.open(f"tracks/{track.id.lower()}/")
-    page = visit.page
-    box = page.locator(".cm-scroll:has(table.cm-checklist)")
-    assert box.evaluate("b => b.scrollHeight > b.clientHeight"), "the longest checklist is taller than its box"
-    box.evaluate("b => { b.scrollTop = b.scrollHeight / 2; }")
-    heading = page.locator("table.cm-checklist thead th", has_text="Target level")
-    assert abs(heading.bounding_box()["y"] - box.bounding_box()["y"]) < 2
-
-
 def search_results(page, query: str, expected: str) -> list[str]:
     """Section links Material's search lists for a query, best first, once `expected` is among them."""
     search = page.locator(".md-search__input")
@@ -165,7 +154,8 @@ def test_tap_targets_are_at_least_24_px(phone, curriculum):
         "tracks/": ".cm-comparison-cards .cm-card__title a",
         f"tracks/{curriculum.tracks[0].id.lower()}/": ".cm-downloads a, .cm-print-action button",
         f"skills/#{curriculum.skills[0].id}": ".cm-domain-skills > summary, .cm-domain-skills[open] .cm-copy",
-        "self-assessment/": ".cm-sa-tools button, select, .cm-sa-domain .cm-id, .cm-sa-summary a",
+        "self-assessment/": ".cm-sa-tools button, select, .cm-sa-domain .cm-id, .cm-sa-domain > summary, .cm-sa-goal label, "
+        ".cm-sa-summary a",
     }
     for path, selector in targets.items():
         phone.open(path)

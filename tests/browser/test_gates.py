@@ -1,7 +1,8 @@
 """Every page of the built site, and the 404 page reached through a missing address, in Debian's
 Chromium: axe-core in the light and the dark palette, no request to another host, no missing file, no
-console error, no sideways scrolling on a 390 px phone, and every control and scroll box reachable
-with the Tab key. The gates themselves are plain functions in tests/support/gates.py."""
+console error, no word broken inside itself at 1280 and 390 px, no sideways scrolling on a 390 px phone,
+and every control and scroll box reachable with the Tab key. The gates themselves are plain functions in
+tests/support/gates.py."""
 
 from __future__ import annotations
 
@@ -10,7 +11,13 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
 from tests.support.browsing import DESKTOP, PHONE, site_pages
-from tests.support.gates import accessibility_violations, horizontal_overflow, request_problems, unreachable_by_keyboard
+from tests.support.gates import (
+    accessibility_violations,
+    broken_words,
+    horizontal_overflow,
+    request_problems,
+    unreachable_by_keyboard,
+)
 from tests.support.sitebuild import PROJECT
 
 # A missing address a few folders deep: GitHub Pages answers it with 404.html, whose stylesheets and
@@ -65,22 +72,26 @@ def opened(visit, path: str):
 @pytest.mark.parametrize("palette", ["light", "dark"])
 @pytest.mark.parametrize("path", EVERY_ADDRESS)
 def test_accessible_in_both_palettes(path, palette, desktop_light, desktop_dark):
-    """axe-core finds nothing, and the page fetches nothing it should not. A palette changes colours
-    and nothing else, so the dark one is checked with axe's colour rules alone (they take most of
-    axe's time)."""
+    """axe-core finds nothing, and the page fetches nothing it should not; at 1280 px no word is broken inside
+    itself. A palette changes colours and nothing else, so the dark one is checked with axe's colour rules alone
+    (they take most of axe's time), and its words are not measured again."""
     visit = desktop_light if palette == "light" else desktop_dark
     page = opened(visit, path)
     scheme = page.locator("body").get_attribute("data-md-color-scheme")
     assert scheme == {"light": "default", "dark": "slate"}[palette], "the palette did not follow the system setting"
     problems = accessibility_violations(page, colours_only=palette == "dark") + request_problems(visit, status_of(path))
+    if palette == "light":
+        problems += broken_words(page)
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("path", EVERY_ADDRESS)
 def test_usable_on_a_phone_with_a_keyboard(path, phone):
-    """At 390 x 844 nothing scrolls sideways, and Tab reaches every control and scroll box."""
+    """At 390 x 844 nothing scrolls sideways, no word is broken inside itself, and Tab reaches every control and
+    scroll box."""
     page = opened(phone, path)
-    problems = horizontal_overflow(page) + unreachable_by_keyboard(page) + request_problems(phone, status_of(path))
+    problems = horizontal_overflow(page) + broken_words(page) + unreachable_by_keyboard(page)
+    problems += request_problems(phone, status_of(path))
     assert not problems, "\n".join(problems)
 
 

@@ -1,5 +1,5 @@
 """Each gate, broken on purpose: a page with an external image, an unlabeled input, a broken anchor,
-an overflowing element, a scroll box the keyboard cannot reach, a missing file, a script error, text
+an overflowing element, a word broken inside itself, a scroll box the keyboard cannot reach, a missing file, a script error, text
 that is unreadable only in the dark palette, an inline script the Content-Security-Policy does not
 allow, data for a script in a <script> block. The gates are the functions the real gates run
 (tests/support/gates.py); here they must report exactly the defect that was put in.
@@ -24,6 +24,7 @@ from tests.support.gates import (
     BuiltSite,
     accessibility_violations,
     broken_links,
+    broken_words,
     external_resources,
     horizontal_overflow,
     policy_problems,
@@ -44,6 +45,8 @@ DEFECTS_CSS = """
 .defect-scroll > div { width: 1000px; }
 .defect-faint { color: #2a2a2a; }
 .defect-nowrap { white-space: nowrap; }
+.defect-narrow td { width: 3em; }
+.defect-narrow td, .defect-narrow a { word-break: break-word; }
 """
 STYLESHEET = '<link rel="stylesheet" href="../defects.css">'
 
@@ -66,6 +69,11 @@ DEFECTS = {
     "inline-script": "<script>window.injected = true;</script>",
     "data-block": '<script type="application/json">{"injected": true}</script>',
     "external-image-without-policy": f'<p><img src="{UNGUARDED_IMAGE}" alt="Academy banner"></p>',
+    # A column narrower than its words, whose links break anywhere: Material's rule for links, before issue 19.
+    "broken-word": (
+        '<table class="defect-narrow"><tbody><tr><td><a href="../">Exam preparation</a></td>'
+        "<td>Hands-on workshops</td></tr></tbody></table>"
+    ),
 }
 # Files some defects need, beside their page.
 DEFECT_FILES = {"defect-script-error/broken.js": "notDefinedAnywhere();\n"}
@@ -237,6 +245,17 @@ def test_overflow_gate_catches_a_wide_element(phone):
     problems = horizontal_overflow(phone.page)
     assert problems and problems[0].startswith("the page is ") and "wider than the 390 px screen" in problems[0]
     assert any(problem.startswith("<div.defect-wide>") for problem in problems[1:]), problems
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280 px", "390 px"])
+def test_word_gate_catches_a_word_broken_inside_itself(visits, defective_server, viewport):
+    with visits(defective_server, viewport=viewport) as visit:
+        visit.open("defect-broken-word/", wait_until="load")
+        problems = broken_words(visit.page)
+        assert '"preparation" is broken over' in " ".join(problems) and "in <a>" in " ".join(problems), problems
+        assert '"workshops" is broken over' in " ".join(problems) and "in <td>" in " ".join(problems), problems
+        visit.open("defect-overflow/", wait_until="load")
+        assert broken_words(visit.page) == [], "the same page without the narrow table breaks no word"
 
 
 def test_keyboard_gate_catches_a_scroll_box_it_cannot_reach(phone):

@@ -142,10 +142,12 @@ def test_find_my_gap_keeps_ticks_and_a_checklist_downloads(preview, curriculum):
     page = preview.page
     preview.forget()
     page.goto(address_of(preview, "self-assessment.html"))
+    page.locator("details[data-cm-domain] > summary").first.click()
     level = page.locator("[data-cm-self-assessment] select[data-cm-skill]").first
     level.select_option("3")
     page.reload()
     assert level.input_value() == "3"
+    page.locator("details[data-cm-domain] > summary").first.click()
     level.select_option("0")
 
     track = curriculum.tracks[0]

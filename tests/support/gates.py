@@ -360,6 +360,56 @@ _OVERFLOW_JS = (
 )
 
 
+# Each word of each text shown, between spaces, and its pieces after a hyphen or a slash of its own (where a line may
+# break): every piece on one line. A Range over a piece has one client rect per line it is drawn on. Text out of
+# sight (display: none, visibility: hidden, a closed <details>) and text for screen readers only (clipped) has
+# none that counts; code blocks (<pre>) scroll instead of wrapping.
+_BROKEN_WORDS_JS = (
+    r"""
+() => {
+  const describe = """
+    + _DESCRIBE_JS
+    + r""";
+  const clipped = (element) => {
+    for (let up = element; up && up !== document.body; up = up.parentElement) {
+      const style = getComputedStyle(up);
+      if (style.clip !== "auto" || style.clipPath !== "none") return true;
+    }
+    return false;
+  };
+  const found = [];
+  const range = document.createRange();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || !/\S/.test(node.data) || parent.closest("pre, script, style, noscript, template")) continue;
+    if (!parent.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+    const words = /[^\s\u00ad]+/g;
+    for (let word = words.exec(node.data); word; word = words.exec(node.data)) {
+      let at = word.index;
+      for (const piece of word[0].split(/(?<=[-\u2010\u2011\u2013\u2014\/])/)) {
+        range.setStart(node, at);
+        range.setEnd(node, at + piece.length);
+        at += piece.length;
+        const lines = new Set([...range.getClientRects()].filter((box) => box.width > 0).map((box) => Math.round(box.top)));
+        if (lines.size > 1 && !clipped(parent)) {
+          found.push('"' + piece + '" is broken over ' + lines.size + " lines in " + describe(parent));
+        }
+      }
+    }
+  }
+  return [...new Set(found)];
+}
+"""
+)
+
+
+def broken_words(page) -> list[str]:
+    """No word is broken inside itself (issue 19): in every text the page shows, in tables, headings, the navigation,
+    cards and prose, a line breaks only between words or after a hyphen (or slash) that the text itself has."""
+    return page.evaluate(_BROKEN_WORDS_JS)
+
+
 def horizontal_overflow(page) -> list[str]:
     """The page must not scroll sideways: wide content scrolls inside its own box."""
     return page.evaluate(_OVERFLOW_JS)

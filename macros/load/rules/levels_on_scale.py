@@ -1,4 +1,4 @@
-"""A level set for a skill (a track's target, a per-background target, an entry skill, a residency baseline) is a
+"""A level set for a skill (a track's target, a per-background target, an entry skill, a specialty's preset) is a
 level of the scale that skill is assessed on: the entrustment-supervision scale (data/entrustment.yaml) for
 procedural and clinical skills, the milestone scale (data/milestones.yaml) for knowledge and professional skills."""
 
@@ -14,7 +14,7 @@ ID = "levels-on-scale"
 
 
 def check(loaded: Loaded) -> Iterator[Problem]:
-    tracks, gap_areas = DATA_FILES_BY_NAME["tracks"], DATA_FILES_BY_NAME["gap_areas"]
+    tracks, backgrounds = DATA_FILES_BY_NAME["tracks"], DATA_FILES_BY_NAME["backgrounds"]
     for index, track, position, entry in loaded.checklist_entries():
         yield from _off(loaded, tracks, (index, "skills", position), entry.skill, entry.level)
         for place, other in enumerate(entry.for_backgrounds):
@@ -25,9 +25,9 @@ def check(loaded: Loaded) -> Iterator[Problem]:
             for place, needed in enumerate(route.entry_skills):
                 at = (index, "admits", route_at, "entry_skills", place)
                 yield from _off(loaded, tracks, at, needed.skill, needed.level)
-    for index, area in loaded.valid["gap_areas"]:
-        for place, baseline in enumerate(area.baseline_skills):
-            yield from _off(loaded, gap_areas, (index, "baseline_skills", place), baseline.skill, baseline.level)
+    for index, background in loaded.valid["backgrounds"]:
+        for place, preset in enumerate(background.preset.skills if background.preset else []):
+            yield from _off(loaded, backgrounds, (index, "preset", "skills", place), preset.skill, preset.level)
 
 
 def _off(loaded: Loaded, data_file, at: tuple, skill_id: str, level: int) -> Iterator[Problem]:

@@ -1,6 +1,6 @@
 /*
- * Scripts that only some pages need (the table sorter, the self-assessment, printing a checklist), fetched
- * once a page that needs them is shown, so that other pages do not download them.
+ * Scripts that only some pages need (the table sorter, the self-assessment, a checklist's folding and
+ * printing), fetched once a page that needs them is shown, so that other pages do not download them.
  *
  * A <script> in a page's template would not do: Material's instant navigation swaps the page content
  * without running the new page's scripts. document$ emits for the first page and after every instant
@@ -14,7 +14,7 @@
   var NEEDED_BY = [
     ["table[data-sortable]", ["vendor/tablesort/tablesort.min.js", "vendor/tablesort/tablesort.number.min.js", "tables.js"]],
     ["[data-cm-self-assessment]", ["self-assessment.js"]],
-    ["[data-cm-print-checklist]", ["print-checklist.js"]],
+    ["[data-cm-print-checklist]", ["checklist.js"]],
   ];
   var requested = {};
 

@@ -1,15 +1,16 @@
 /*
- * Find my gap (docs/self-assessment.md): the reader gives their specialty and a level for each skill, on the
- * scale that skill is rated on (the entrustment scale, or the milestone scale for knowledge and professional
- * skills); for each track the page shows the skills below its targets for the reader's specialty and the total
- * shortfall in levels, names the best-fitting fellowship with one sentence saying why, and suggests the
- * workshops and exam modules that go with it.
+ * Find my gap (docs/self-assessment.md): the reader gives their specialty, their goal and a level for each skill,
+ * on the scale that skill is rated on (the entrustment scale, or the milestone scale for knowledge and
+ * professional skills). The page names the best-fitting track for that goal with a sentence saying what decided
+ * it, what to take after it, the workshops and exam modules that go with it, and for each track whether it admits
+ * the reader, how many of its skills they already meet, how many are left to learn and how many procedures they
+ * would do under supervision.
  *
- * The page is complete without this script (the form is server-rendered). Everything the script needs
- * comes from the page itself: the curriculum data as JSON in the data-cm-self-assessment attribute, the
- * results markup with every track's skills. Levels stay in this browser (localStorage) and in files the
- * reader saves; nothing is sent. docs/self-assessment.md describes the rules and the file format: change
- * both together.
+ * The page is complete without this script (the form is server-rendered). Everything the script needs comes from
+ * the page itself: the curriculum data as JSON in the data-cm-self-assessment attribute (the admission rule and
+ * the goals worked out in Python, macros/export.py), the results markup with every track's skills. Levels stay in
+ * this browser (localStorage) and in files the reader saves; nothing is sent. docs/self-assessment.md describes
+ * the rules and the file format: change both together.
  */
 (function () {
   "use strict";
@@ -20,30 +21,40 @@
   var siteRoot = script ? new URL("../../", script.src).pathname : "/";
   var STORAGE_KEY = siteRoot + "#self-assessment";
   var LARGEST_FILE = 1024 * 1024;
+  var VERSIONS = [1, 2, 3, 4]; // the file versions this page reads; the last is the one it writes
 
   function setUp(root) {
     var data = JSON.parse(root.getAttribute("data-cm-self-assessment"));
     var known = new Set(data.skills);
     var backgrounds = {};
-    data.backgrounds.forEach(function (background) { backgrounds[background.id] = background.title; });
+    data.backgrounds.forEach(function (background) { backgrounds[background.id] = background; });
+    var goals = {};
+    data.goals.forEach(function (goal) { goals[goal.id] = goal; });
+    var tracks = {};
+    data.tracks.forEach(function (track, index) { track.index = index; tracks[track.id] = track; });
     var selects = Array.prototype.slice.call(root.querySelectorAll("select[data-cm-skill]"));
     var specialtyBox = root.querySelector("#cm-sa-specialty");
+    var goalBoxes = Array.prototype.slice.call(root.querySelectorAll('input[name="goal"]'));
     var results = document.querySelector("[data-cm-results]");
     var message = root.querySelector("[data-cm-message]");
     var summary = root.querySelector("[data-cm-summary]");
     var fileInput = root.querySelector("[data-cm-import]");
 
-    // -- the reader's answers: {specialty, levels: {skill ID: 0 (not yet done) to top}} ----------------
+    // -- the reader's answers: {specialty, goal, levels: {skill ID: 0 (not yet done) to top}} ----------
 
     function current() {
       var levels = {};
       selects.forEach(function (box) { levels[box.getAttribute("data-cm-skill")] = Number(box.value); });
-      return { specialty: specialtyBox.value, levels: levels };
+      var goal = goalBoxes.filter(function (box) { return box.checked; })[0];
+      return { specialty: specialtyBox.value, goal: goal ? goal.value : "", levels: levels };
     }
 
     function show(answers) {
       selects.forEach(function (box) { box.value = String(answers.levels[box.getAttribute("data-cm-skill")] || 0); });
       if (answers.specialty) specialtyBox.value = answers.specialty;
+      if (typeof answers.goal === "string") {
+        goalBoxes.forEach(function (box) { box.checked = box.value === answers.goal; });
+      }
     }
 
     function rated(levels) {
@@ -62,6 +73,10 @@
       return root.querySelector('label[for="level-' + id + '"] [data-cm-title]').textContent;
     }
 
+    function people(answers) {
+      return backgrounds[answers.specialty].people;
+    }
+
     // -- scales and targets ----------------------------------------------------------------------
 
     function isMilestone(id) {
@@ -75,6 +90,10 @@
     // "level 3", or "milestone level 3" for a skill rated on the milestone scale.
     function levelWords(id, level) {
       return (isMilestone(id) ? "milestone level " : "level ") + level;
+    }
+
+    function yours(id, level) {
+      return level ? levelWords(id, level) : "not yet done";
     }
 
     // A track's target in a skill for fellows from the reader's specialty: its own, unless it sets another.
@@ -95,9 +114,14 @@
       var doc = { format: data.format, version: data.version, curriculum_version: data.curriculum_version };
       if (saved) doc.saved = saved;
       doc.specialty = answers.specialty;
+      doc.goal = answers.goal;
       doc.levels = {};
       data.skills.forEach(function (id) { doc.levels[id] = answers.levels[id] || 0; });
       return doc;
+    }
+
+    function has(object, key) {
+      return Object.prototype.hasOwnProperty.call(object, key);
     }
 
     // The answers a saved document holds. Throws an Error whose message tells the reader what is wrong.
@@ -112,9 +136,9 @@
       if (doc === null || typeof doc !== "object" || Array.isArray(doc) || doc.format !== data.format) {
         throw new Error("This file was not saved from this page: it does not say it holds a self-assessment.");
       }
-      if (doc.version !== 1 && doc.version !== 2 && doc.version !== data.version) {
+      if (VERSIONS.indexOf(doc.version) < 0) {
         throw new Error("This file uses format version " + shorten(String(doc.version)) +
-          "; this page reads versions 1, 2 and " + data.version + ".");
+          "; this page reads versions " + VERSIONS.slice(0, -1).join(", ") + " and " + data.version + ".");
       }
       var values = doc.version === 1 ? doc.skills : doc.levels;
       if (values === null || typeof values !== "object" || Array.isArray(values)) {
@@ -134,18 +158,21 @@
           throw new Error("In this file, " + notYesNo.slice(0, 5).join(", ") + " should be true or false.");
         }
         ids.forEach(function (id) { levels[id] = values[id] ? data.v1_held_level : 0; });
-        return { specialty: null, levels: levels, version: 1 };
+        return { specialty: null, goal: null, levels: levels, version: 1 };
       }
       var offScale = ids.filter(function (id) { return !onScale(values[id], id); });
       if (offScale.length) {
         throw new Error("In this file, " + offScale.slice(0, 5).join(", ") + " should be a whole number from 0 " +
           "(not yet done) to " + top(offScale[0]) + ".");
       }
-      if (doc.specialty !== undefined && !Object.prototype.hasOwnProperty.call(backgrounds, doc.specialty)) {
+      if (doc.specialty !== undefined && !has(backgrounds, doc.specialty)) {
         throw new Error("This file names a specialty this page does not know: " + shorten(String(doc.specialty)) + ".");
       }
+      if (doc.goal !== undefined && !has(goals, doc.goal)) {
+        throw new Error("This file names a goal this page does not know: " + shorten(String(doc.goal)) + ".");
+      }
       ids.forEach(function (id) { levels[id] = values[id]; });
-      return { specialty: doc.specialty || null, levels: levels, version: doc.version };
+      return { specialty: doc.specialty || null, goal: doc.goal === undefined ? null : doc.goal, levels: levels, version: doc.version };
     }
 
     function onScale(value, id) {
@@ -186,7 +213,7 @@
         doc = undefined;
       }
       if (doc === null) return;
-      var ours = doc && doc.format === data.format && (doc.version === 1 || doc.version === 2 || doc.version === data.version);
+      var ours = doc && doc.format === data.format && VERSIONS.indexOf(doc.version) >= 0;
       var values = ours ? (doc.version === 1 ? doc.skills : doc.levels) : null;
       if (!values || typeof values !== "object") {
         say("Your earlier levels could not be read. Choose your levels again, or load them from a saved file.");
@@ -198,8 +225,11 @@
         if (doc.version === 1) levels[id] = values[id] === true ? data.v1_held_level : 0;
         else if (onScale(values[id], id)) levels[id] = values[id];
       });
-      var specialty = Object.prototype.hasOwnProperty.call(backgrounds, doc.specialty) ? doc.specialty : null;
-      show({ specialty: specialty, levels: levels });
+      show({
+        specialty: has(backgrounds, doc.specialty) ? doc.specialty : null,
+        goal: has(goals, doc.goal) ? doc.goal : null,
+        levels: levels,
+      });
       var check = checkMilestones({ version: doc.version, levels: levels });
       if (check) say("Your earlier levels are back." + check);
     }
@@ -214,97 +244,130 @@
 
     // -- results ----------------------------------------------------------------------------------
 
-    // For each track: the levels it asks for in all (required) of a fellow from the reader's specialty, how
-    // much of them the reader already has (reached: each skill counts up to its target), the shortfall, and the
-    // skills below target.
+    // For each track, for a fellow from the reader's specialty: the skills the reader already meets and those
+    // left to learn (in catalogue order), its admission, and the entry skills the reader does not hold yet.
     function measure(answers) {
-      return data.tracks.map(function (track, index) {
-        var required = 0;
-        var reached = 0;
-        var below = [];
+      return data.tracks.map(function (track) {
+        var met = 0;
+        var toLearn = [];
         data.skills.forEach(function (id) {
           if (!(id in track.targets)) return;
-          var target = targetOf(track, id, answers.specialty);
-          var level = answers.levels[id] || 0;
-          required += target;
-          reached += Math.min(level, target);
-          if (level < target) below.push(id);
+          if ((answers.levels[id] || 0) >= targetOf(track, id, answers.specialty)) met += 1;
+          else toLearn.push(id);
         });
-        var entry = track.admits === null ? {} : track.admits[answers.specialty];
-        var missing = entry ? Object.keys(entry).filter(function (id) { return (answers.levels[id] || 0) < entry[id]; }) : [];
+        var admission = track.admission[answers.specialty];
+        var missing = admission.entry.filter(function (need) { return (answers.levels[need.skill] || 0) < need.level; });
+        var admitted = admission.verdict !== "not-admitted";
         return {
-          track: track, index: index, required: required, reached: reached, shortfall: required - reached,
-          below: below, admitted: Boolean(entry), missing: missing, entry: entry || {},
+          track: track, met: met, total: met + toLearn.length, toLearn: toLearn, verdict: admission.verdict,
+          missing: missing, applyNow: admitted && !missing.length,
+          // Closed only by entry skills a workshop teaches: the reader applies after the workshop.
+          viaWorkshop: admitted && missing.length > 0 && missing.every(function (need) { return need.taught_in.length; }),
         };
       });
     }
 
-    function isOpen(row) {
-      return row.admitted && row.missing.length === 0;
+    function canApply(row) {
+      return row.applyNow || row.viaWorkshop;
     }
 
-    // The best fit: among the fellowships open to the reader (they admit the specialty and the reader holds
-    // their entry skills) that still have something to teach, the one whose target levels the reader already
-    // reaches the largest share of; on a tie, the smaller shortfall, then the first listed.
-    function bestFit(rows) {
-      var open = rows.filter(function (row) {
-        return row.track.kind === "fellowship" && isOpen(row) && row.shortfall > 0;
+    // Within a group of tracks: those the reader can apply to now first, then the larger share of skills already
+    // met, then fewer skills to learn, then the one listed first in the curriculum.
+    function better(a, b) {
+      return (Number(b.applyNow) - Number(a.applyNow)) || (b.met * a.total - a.met * b.total) ||
+        (a.toLearn.length - b.toLearn.length) || (a.track.index - b.track.index);
+    }
+
+    // The best fit: group by group of the reader's goal, the best track the reader can apply to, now or after a
+    // workshop, that still has something to teach them.
+    function bestFit(rows, answers) {
+      var goal = goals[answers.goal] || goals[""];
+      var byTrack = {};
+      rows.forEach(function (row) { byTrack[row.track.id] = row; });
+      for (var g = 0; g < goal.groups.length; g += 1) {
+        var group = goal.groups[g].map(function (id) { return byTrack[id]; });
+        var fitting = group.filter(function (row) { return canApply(row) && row.toLearn.length; }).sort(better);
+        if (fitting.length) return { goal: goal, best: fitting[0], fitting: fitting, passed: g ? goal.groups[0].map(function (id) { return byTrack[id]; }) : [] };
+      }
+      return { goal: goal, best: null, fitting: [], passed: goal.groups[0].map(function (id) { return byTrack[id]; }) };
+    }
+
+    // A short title inside a sentence: "the hands-on workshops", "the FIPP preparation".
+    function the(track) {
+      var title = track.short_title;
+      return "the " + (/^[A-Z][a-z]/.test(title) ? title[0].toLowerCase() + title.slice(1) : title);
+    }
+
+    function workshopNames(need) {
+      return need.taught_in.map(function (id) { return the(tracks[id]); }).join(" or ");
+    }
+
+    // "Ultrasound scanning at level 2 (you: level 1; the hands-on workshops teach it)".
+    function entryWords(row, answers) {
+      return row.missing.map(function (need) {
+        return skillTitle(need.skill) + " at " + levelWords(need.skill, need.level) + " (you: " +
+          yours(need.skill, answers.levels[need.skill] || 0) + "; " + workshopNames(need) + " teach it)";
+      }).join(", and ");
+    }
+
+    // Why the tracks of the goal's first group are not the best fit, a clause each: those the reader cannot apply
+    // to, then those with nothing left to teach them.
+    function notChosen(rows, answers) {
+      var closed = rows.filter(function (row) { return !canApply(row); }).map(function (row) {
+        if (row.verdict === "not-admitted") return the(row.track) + " does not admit " + people(answers);
+        var need = row.missing.filter(function (n) { return !n.taught_in.length; })[0];
+        return the(row.track) + " asks " + people(answers) + " to hold " + skillTitle(need.skill) + " at " +
+          levelWords(need.skill, need.level) + " on entry";
       });
-      open.sort(function (a, b) {
-        return (b.reached * a.required - a.reached * b.required) || (a.shortfall - b.shortfall) || (a.index - b.index);
-      });
-      return { best: open.length ? open[0] : null, open: open };
+      var done = rows.filter(canApply);
+      return closed.concat(done.length ? ["you already meet every target of " + shortTitles(done)] : []);
     }
 
-    function percent(row) {
-      return Math.round((100 * row.reached) / row.required);
+    function shortTitles(rows) {
+      return rows.map(function (row) { return the(row.track); }).join(" and ");
     }
 
+    // The best fit's name and the sentences saying what decided it: the goal, the ranking, the admission (and
+    // the workshop that opens it), the numbers, and a track that would fit once the reader holds an entry skill.
     function verdict(rows, answers) {
-      var specialty = backgrounds[answers.specialty];
-      var fellowships = rows.filter(function (row) { return row.track.kind === "fellowship"; });
-      var fit = bestFit(rows);
-      if (!rated(answers.levels)) {
-        return { best: null, name: "", why: "Choose a level for the skills you hold to see which fellowship fits you best." };
+      var fit = bestFit(rows, answers);
+      var goal = fit.goal;
+      if (!goal.id && !rated(answers.levels)) {
+        return { best: null, name: "", why: "Choose your goal, or a level for the skills you hold, to see which track fits you best." };
       }
-      if (fit.best) {
-        var best = fit.best;
-        var why = fit.open.length === 1
-          ? "It is the only fellowship open to you (" + specialty + ") with something left to teach you: you already reach "
-          : "Of the " + fit.open.length + " fellowships open to you (" + specialty + "), it is the one whose targets you " +
-            "already reach the largest share of: ";
-        return {
-          best: best,
-          name: "Best fit: " + best.track.title + ".",
-          why: why + best.reached + " of the " + best.required + " levels it asks for (" + percent(best) + "%).",
-        };
+      var best = fit.best;
+      var said = [];
+      var first = goal.groups[0].map(function (id) { return rows[tracks[id].index]; });
+      var reasons = notChosen(fit.passed, answers);
+      if (goal.id && fit.passed.length) {
+        said.push(goal.wants + ", but " + reasons.join(", and ") + ".");
+      } else if (fit.passed.length) {
+        said.push(reasons.join(", and ").replace(/^./, function (letter) { return letter.toUpperCase(); }) + ".");
+      } else if (goal.id) {
+        said.push(goal.wants + ": the academy's " + (first.length === 1 ? "track for that is " : "tracks for that are ") +
+          shortTitles(first) + ".");
       }
-      if (!fellowships.some(function (row) { return row.admitted; })) {
-        return {
-          best: null,
-          name: "",
-          why: "None of the academy's fellowships admits your specialty (" + specialty + "); ask the academy " +
-            "whether your training could count.",
-        };
+      if (!best) {
+        if (fit.passed.some(function (row) { return !canApply(row); })) {
+          said.push("Ask the academy whether your training could count.");
+        }
+        return { best: null, name: "", why: said.join(" ") };
       }
-      var waiting = fellowships.filter(function (row) { return row.admitted && row.missing.length; });
-      if (waiting.length && !fellowships.some(isOpen)) {
-        var first = waiting[0];
-        var skill = first.missing[0];
-        return {
-          best: null,
-          name: "",
-          why: "No fellowship is open to you yet: the " + first.track.short_title + " asks applicants from your " +
-            "specialty (" + specialty + ") to hold " + skillTitle(skill) + " at level " + first.entry[skill] +
-            " on entry" + (first.missing.length > 1 ? ", and " + plural(first.missing.length - 1, "more skill") : "") + ".",
-        };
+      if (fit.fitting.length > 1) {
+        said.push("Of the " + fit.fitting.length + " tracks that fit you, it is the one " +
+          (best.applyNow && !fit.fitting[1].applyNow ? "you can apply to now" : "whose skills you already meet the largest share of") + ".");
       }
-      return {
-        best: null,
-        name: "",
-        why: "You already reach every target of the fellowships open to you (" + specialty + "); the exam " +
-          "preparation modules may suit you.",
-      };
+      var admits = "It admits " + people(answers) +
+        (best.verdict === "review" ? " after the academy's review of their specialist training" : "");
+      said.push(best.viaWorkshop ? admits + " who hold " + entryWords(best, answers) + ": apply once you do." : admits + ".");
+      said.push("You already meet " + best.met + " of its " + best.total + " skills; " + plural(best.toLearn.length, "skill") + " to learn.");
+      fit.fitting.slice(1).forEach(function (row) {
+        if (row.viaWorkshop && !best.viaWorkshop) {
+          said.push("T" + the(row.track).slice(1) + " also fits once you hold " + entryWords(row, answers) + ".");
+        }
+      });
+      var after = best.viaWorkshop ? ", after " + workshopNames(best.missing[0]) : "";
+      return { best: best, name: "Best fit: " + best.track.title + after + ".", why: said.join(" "), after: after, fit: fit };
     }
 
     // An exam module is suggested when the reader is within one level of the targets of a fellowship that
@@ -324,10 +387,6 @@
       if (element.textContent !== text) element.textContent = text;
     }
 
-    function yours(id, level) {
-      return level ? levelWords(id, level) : "not yet done";
-    }
-
     function complements(rows, answers, best) {
       var suggested = 0;
       rows.forEach(function (row) {
@@ -339,20 +398,20 @@
           item.hidden = !close;
           if (close) {
             suggested += 1;
-            setText(text, "suggested, because you are within one level of the targets of the " +
-              close.track.short_title + " in every skill the two share.");
+            setText(text, "suggested, because you are within one level of the targets of " +
+              the(close.track) + " in every skill the two share.");
           }
           return;
         }
-        var inBest = best ? row.below.filter(function (id) { return best.below.indexOf(id) >= 0; }).length : 0;
-        setText(text, row.below.length
-          ? "takes you to its own level in " + plural(row.below.length, "skill") + " you have not reached it in" +
-            (best ? ", " + inBest + " of them below the targets of your best fit." : ".")
+        var inBest = best ? row.toLearn.filter(function (id) { return best.toLearn.indexOf(id) >= 0; }).length : 0;
+        setText(text, row.toLearn.length
+          ? "takes you to its own level in " + plural(row.toLearn.length, "skill") + " you have not reached it in" +
+            (best && best !== row ? ", " + inBest + " of them skills to learn in your best fit." : ".")
           : "you already reach every level it teaches.");
         var gaps = item.querySelector("[data-cm-complement-gaps]");
         if (!gaps) return;
-        gaps.parentElement.hidden = !row.below.length;
-        gaps.replaceChildren.apply(gaps, row.below.map(function (id) {
+        gaps.parentElement.hidden = !row.toLearn.length;
+        gaps.replaceChildren.apply(gaps, row.toLearn.map(function (id) {
           var li = document.createElement("li");
           li.setAttribute("data-cm-skill", id);
           li.textContent = skillTitle(id) + ": to " + levelWords(id, targetOf(row.track, id, answers.specialty));
@@ -363,48 +422,80 @@
         !data.tracks.some(function (track) { return track.kind === "exam-preparation"; });
     }
 
-    function openTo(row, answers) {
-      if (!row.admitted) return "No: it does not admit " + backgrounds[answers.specialty];
-      if (row.missing.length) {
-        return "Once you hold " + row.missing.map(function (id) {
-          return skillTitle(id) + " at level " + row.entry[id];
-        }).join(", ");
+    // The track's admission of the reader, in the words the track page uses.
+    function admission(row, answers) {
+      var words = data.verdicts[row.verdict];
+      if (row.verdict === "not-admitted") return words + ": it does not admit " + people(answers) + ".";
+      if (!row.missing.length) return words + ".";
+      return words + " once you hold " + entryWords(row, answers) + ".";
+    }
+
+    // For an exam, after a fellowship: the exam's preparation module, linked as its card links it.
+    function then(fit) {
+      var line = results.querySelector("[data-cm-then]");
+      var modules = fit.best && fit.best.track.kind === "fellowship" ? fit.goal.then : [];
+      line.hidden = !modules.length;
+      var parts = ["Then, before the examination: "];
+      modules.forEach(function (id, index) {
+        var link = results.querySelector('li[data-cm-track="' + id + '"] .cm-card__title a').cloneNode(false);
+        link.textContent = "the " + tracks[id].title;
+        parts.push(index ? " or " : "", link);
+      });
+      if (line.textContent !== parts.map(function (part) { return part.textContent || part; }).join("") + ".") {
+        line.replaceChildren.apply(line, modules.length ? parts.concat(["."]) : []);
       }
-      return "Yes";
+    }
+
+    function domainCounts(answers) {
+      root.querySelectorAll("details[data-cm-domain]").forEach(function (domain) {
+        var boxes = domain.querySelectorAll("select[data-cm-skill]");
+        var chosen = Array.prototype.filter.call(boxes, function (box) { return answers.levels[box.getAttribute("data-cm-skill")] > 0; });
+        setText(domain.querySelector("[data-cm-domain-count]"), "(" + plural(boxes.length, "skill") + ", " + chosen.length + " rated)");
+      });
+    }
+
+    function startFor(answers) {
+      root.querySelectorAll("[data-cm-start]").forEach(function (start) {
+        start.hidden = start.getAttribute("data-cm-start") !== answers.specialty;
+      });
     }
 
     function update() {
       var answers = current();
       var rows = measure(answers);
       var result = verdict(rows, answers);
+      startFor(answers);
+      domainCounts(answers);
       rows.forEach(function (row) {
-        var id = row.track.id;
-        var line = results.querySelector('tr[data-cm-track="' + id + '"]');
-        setText(line.querySelector("[data-cm-open]"), openTo(row, answers));
-        setText(line.querySelector("[data-cm-below]"), row.below.length + " of " + Object.keys(row.track.targets).length);
-        setText(line.querySelector("[data-cm-shortfall]"), String(row.shortfall));
-        line.querySelector("[data-cm-badge]").hidden = row !== result.best;
-        var details = results.querySelector('details[data-cm-track="' + id + '"]');
-        setText(details.querySelector("summary [data-cm-remaining]"), row.below.length
-          ? plural(row.below.length, "skill") + " below target, " + plural(row.shortfall, "level") + " short"
-          : "every target reached");
-        var below = new Set(row.below);
-        details.querySelectorAll("[data-cm-skill]").forEach(function (item) {
+        var track = row.track;
+        var card = results.querySelector('li[data-cm-track="' + track.id + '"]');
+        var admissionText = card.querySelector("[data-cm-admission]");
+        setText(admissionText, admission(row, answers));
+        admissionText.setAttribute("data-cm-verdict", row.verdict);
+        setText(card.querySelector("[data-cm-met]"), row.met + " of " + row.total);
+        setText(card.querySelector("[data-cm-to-learn]"), String(row.toLearn.length));
+        var procedures = track.procedures[answers.specialty];
+        setText(card.querySelector("[data-cm-procedures]"), procedures ? "at least " + procedures : "none");
+        card.querySelector("[data-cm-badge]").hidden = row !== result.best;
+        var toLearn = new Set(row.toLearn);
+        card.querySelectorAll("[data-cm-skill]").forEach(function (item) {
           var skill = item.getAttribute("data-cm-skill");
-          item.hidden = !below.has(skill);
+          item.hidden = !toLearn.has(skill);
           setText(item.querySelector("[data-cm-yours]"), "you: " + yours(skill, answers.levels[skill]) +
-            ", target: " + levelWords(skill, targetOf(row.track, skill, answers.specialty)));
+            ", target: " + levelWords(skill, targetOf(track, skill, answers.specialty)));
         });
-        details.querySelectorAll("[data-cm-domain]").forEach(function (group) {
+        card.querySelectorAll("[data-cm-domain]").forEach(function (group) {
           group.hidden = !group.querySelector("[data-cm-skill]:not([hidden])");
         });
-        details.querySelector("[data-cm-complete]").hidden = row.below.length > 0;
+        card.querySelector("[data-cm-skills-to-learn]").hidden = !row.toLearn.length;
+        card.querySelector("[data-cm-complete]").hidden = row.toLearn.length > 0;
       });
       complements(rows, answers, result.best);
+      then(result.fit || bestFit(rows, answers));
       setText(results.querySelector("[data-cm-best-name]"), result.name);
       setText(results.querySelector("[data-cm-best-why]"), result.why);
       setText(summary, "You have rated " + plural(rated(answers.levels), "skill") + " of " + data.skills.length + ". " +
-        (result.best ? "Best fit: " + result.best.track.short_title + "." : ""));
+        (result.best ? "Best fit: " + result.best.track.short_title + result.after + "." : ""));
     }
 
     // -- actions ----------------------------------------------------------------------------------
@@ -414,24 +505,32 @@
       update();
     }
 
+    // Raise each skill to at least `levels[id]`; returns [raised, kept].
+    function raise(answers, levels) {
+      var raised = 0;
+      var kept = 0;
+      Object.keys(levels).forEach(function (id) {
+        if ((answers.levels[id] || 0) < levels[id]) {
+          answers.levels[id] = levels[id];
+          raised += 1;
+        } else {
+          kept += 1;
+        }
+      });
+      return [raised, kept];
+    }
+
     var actions = {
-      baseline: function () {
+      preset: function () {
         var answers = current();
-        var raised = 0;
-        var kept = 0;
-        Object.keys(data.baseline).forEach(function (id) {
-          if ((answers.levels[id] || 0) < data.baseline[id]) {
-            answers.levels[id] = data.baseline[id];
-            raised += 1;
-          } else {
-            kept += 1;
-          }
-        });
+        var background = backgrounds[answers.specialty];
+        var counts = raise(answers, background.preset);
         show(answers);
         changed();
-        say("Set " + plural(raised, "skill") + " to the level a typical anaesthesia residency reaches" +
-          (kept ? "; " + plural(kept, "skill") + " you had rated at that level or higher kept " +
-            (kept === 1 ? "its" : "their") + " level" : "") + ". Change any that do not match what you do.");
+        say("Set " + plural(counts[0], "skill") + " to the level a typical residency in " +
+          background.title.toLowerCase() + " reaches" +
+          (counts[1] ? "; " + plural(counts[1], "skill") + " you had rated at that level or higher kept " +
+            (counts[1] === 1 ? "its" : "their") + " level" : "") + ". Change any that do not match what you do.");
       },
       export: function () {
         var now = new Date();
@@ -462,12 +561,29 @@
           say("Nothing was cleared.");
           return;
         }
-        show({ specialty: data.backgrounds.length ? data.backgrounds[0].id : null, levels: {} });
+        show({ specialty: data.backgrounds.length ? data.backgrounds[0].id : null, goal: "", levels: {} });
         forget();
         update();
         say("Cleared all levels.");
       },
     };
+
+    // One level for every skill of a domain, each on its own scale (up to its top), then the reader adjusts.
+    function wholeDomain(box) {
+      var domain = box.closest("details");
+      var level = Number(box.value);
+      var answers = current();
+      var skills = domain.querySelectorAll("select[data-cm-skill]");
+      skills.forEach(function (skill) {
+        var id = skill.getAttribute("data-cm-skill");
+        answers.levels[id] = Math.min(level, top(id));
+      });
+      box.value = "";
+      show(answers);
+      changed();
+      say("Set the " + plural(skills.length, "skill") + " of " + domain.querySelector("summary").firstChild.textContent.trim() +
+        " to " + (level ? "level " + level + " on each skill's scale" : "not yet done") + ". Change those that differ.");
+    }
 
     fileInput.addEventListener("change", function () {
       var file = fileInput.files[0];
@@ -484,7 +600,7 @@
           say("Not loaded: " + error.message + " Nothing was changed.");
           return;
         }
-        show({ specialty: answers.specialty, levels: answers.levels });
+        show(answers);
         changed();
         say("Loaded your levels in " + plural(rated(answers.levels), "skill") + " from " + file.name + "." +
           checkMilestones(answers));
@@ -495,13 +611,17 @@
       button.addEventListener("click", function () { actions[button.getAttribute("data-cm-action")](); });
     });
     root.addEventListener("change", function (event) {
-      if (event.target.tagName === "SELECT") changed();
+      var target = event.target;
+      if (target.hasAttribute("data-cm-whole")) {
+        if (target.value !== "") wholeDomain(target);
+      } else if (target.tagName === "SELECT" || target.name === "goal") {
+        changed();
+      }
     });
 
     restore();
     update();
-    root.querySelector("[data-cm-tools]").hidden = false;
-    root.querySelector("[data-cm-summary-bar]").hidden = false;
+    root.querySelectorAll("[data-cm-tools], [data-cm-summary-bar], .cm-sa-whole").forEach(function (part) { part.hidden = false; });
     results.hidden = false;
   }
 
