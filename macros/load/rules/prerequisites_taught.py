@@ -22,7 +22,7 @@ def check(loaded: Loaded) -> Iterator[Problem]:
         if not track.is_fellowship:
             continue
         for prerequisite in getattr(skills.get(entry.skill), "prerequisites", []):
-            if prerequisite in skills and prerequisite not in loaded.teaches(track) | baseline:
+            if prerequisite in skills and prerequisite not in loaded.teaches(track) and prerequisite not in baseline:
                 yield loaded.problem(
                     tracks,
                     (index, "skills", position),
