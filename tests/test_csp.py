@@ -7,7 +7,15 @@ import re
 
 import pytest
 
-from macros.csp import inline_code, page_policy, policy, site_policy, source_hash, with_policy
+from macros.csp import (
+    inline_code,
+    inline_scripts_and_styles,
+    page_policy,
+    policy,
+    site_policy,
+    source_hash,
+    with_policy,
+)
 from tests.support.sitebuild import PROJECT, mkdocs_yml
 
 PAGE = """<!doctype html>
@@ -38,6 +46,23 @@ def test_inline_code_sorts_what_a_page_runs_from_its_own_text():
 
 def test_line_ends_are_read_as_a_browser_reads_them():
     assert inline_code("<script>a;\r\nb;\rc;</script>").scripts == ["a;\nb;\nc;"]
+
+
+def inline(found) -> tuple:
+    return found.scripts, found.styles, found.data_blocks
+
+
+def test_the_policy_s_scan_finds_what_a_full_parse_finds():
+    tricky = PAGE.replace("<body>", '<body><!-- <script>not run</script> --><SCRIPT TYPE="Module">m()</SCRIPT >')
+    tricky += "<style media=\"print\">@page { margin: 1cm }</style><script data-x='a>b'>c()</script>\r\n"
+    assert inline(inline_scripts_and_styles(tricky)) == inline(inline_code(tricky))
+    assert "not run" not in inline_scripts_and_styles(tricky).scripts
+
+
+def test_the_policy_s_scan_agrees_with_a_full_parse_on_every_built_page(built_site):
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert inline(inline_scripts_and_styles(html)) == inline(inline_code(html)), path
 
 
 def test_the_hash_is_the_one_browsers_compute():

@@ -23,7 +23,7 @@ def check(loaded: Loaded) -> Iterator[Problem]:
         if not track.is_fellowship:
             continue
         for prerequisite in getattr(skills.get(entry.skill), "prerequisites", []):
-            if prerequisite in skills and prerequisite not in loaded.teaches(track) | brought:
+            if prerequisite in skills and prerequisite not in loaded.teaches(track) and prerequisite not in brought:
                 yield loaded.problem(
                     tracks,
                     (index, "skills", position),
