@@ -213,9 +213,13 @@ def test_abbreviations_in_tables_become_tooltips(renderer, mini):
 
 def test_a_tooltip_is_kept_at_the_first_use_of_its_term_in_each_section():
     dops, cbd = '<abbr title="Direct observation">DOPS</abbr>', '<abbr title="Case-based discussion">CbD</abbr>'
-    page = f"<p>{dops} and {cbd}</p><td>{dops}, {dops}</td><h2 id='x'>Next</h2><td>{dops} {cbd}</td><article>{cbd}</article>"
+    page = (
+        f"<p>{dops} and {cbd}</p><td>{dops}, {dops}</td><h2 id='x'>Next</h2><td>{dops} {cbd}</td>"
+        f'<article class="cm-epa"><h3>An EPA</h3>{cbd}</article><article class="cm-skill"><h3>A skill</h3>{cbd}</article>'
+    )
     assert tooltips_at_first_use(page) == (
-        f"<p>{dops} and {cbd}</p><td>DOPS, DOPS</td><h2 id='x'>Next</h2><td>{dops} {cbd}</td><article>{cbd}</article>"
+        f"<p>{dops} and {cbd}</p><td>DOPS, DOPS</td><h2 id='x'>Next</h2><td>{dops} {cbd}</td>"
+        f'<article class="cm-epa"><h3>An EPA</h3>CbD</article><article class="cm-skill"><h3>A skill</h3>{cbd}</article>'
     )
 
 

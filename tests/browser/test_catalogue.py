@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browsing import PHONE
+from tests.support.browsing import PHONE, unfold_checklist
 from tests.support.gates import request_problems
 from tests.support.sitebuild import site_url
 
@@ -113,7 +113,9 @@ def test_links_land_on_the_skill_after_instant_navigation_within_the_page_and_ba
     with page.expect_response("**/sitemap.xml"):
         phone_visit.open(f"tracks/{track.id.lower()}/")
     page.evaluate("window.__samePage = true")
-    click_when_still(page, page.locator(f"table.cm-checklist a[href$='skills/#{skill.id}']"))
+    link = page.locator(f"table.cm-checklist a[href$='skills/#{skill.id}']")
+    unfold_checklist(page, containing=f"a[href$='skills/#{skill.id}']")
+    click_when_still(page, link)
     page.wait_for_url(f"**/{PAGE}#{skill.id}")
     page.wait_for_function("id => document.getElementById(id)?.checkVisibility()", arg=skill.id)
     assert shown(page, skill.id)

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browsing import DESKTOP, PHONE
+from tests.support.browsing import DESKTOP, PHONE, unfold_checklist
 
 
 def first_tooltip(page, curriculum):
     abbr = page.locator("table.cm-checklist abbr").first
+    unfold_checklist(page, containing="abbr")
     expansion = {term.term: term.tooltip for term in curriculum.glossary}[abbr.inner_text()]
     assert abbr.get_attribute("title") == expansion
     return abbr, expansion

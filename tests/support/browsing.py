@@ -119,6 +119,18 @@ def new_visit(
     return visit
 
 
+def unfold_checklist(page: Page, containing: str | None = None) -> None:
+    """Open the folded domains of the track checklist on the page, as a reader taps them (a phone shows them
+    folded), or only the first domain with an element matching the CSS selector `containing`."""
+    page.locator("table.cm-checklist button.cm-fold").first.wait_for()  # checklist.js has made the buttons
+    domains = page.locator("table.cm-checklist tbody")
+    if containing is not None:
+        domains = domains.filter(has=page.locator(containing)).first
+    folded = domains.locator("button.cm-fold[aria-expanded='false']")
+    while folded.count():
+        folded.first.click()
+
+
 def site_pages(site_dir: Path) -> list[str]:
     """Every HTML page of the built site, as paths relative to the base URL (404.html excluded)."""
     pages = []
