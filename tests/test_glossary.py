@@ -81,7 +81,11 @@ def test_the_check_finds_abbreviations_it_should():
     assert unexplained("Edit it on GitHub, with JavaScript off; the IDs stay.", {"ID"}, set()) == ["IDs"]
 
 
-SECTION = {"h1", "h2", "h3", "h4", "h5", "h6", "article", "section"}  # where a page section starts
+def starts_section(node) -> bool:
+    """Where a page section starts for tooltips, as in macros/render.py: an h1 or h2, a <section>, or a skill's card
+    in the catalogue (a track's EPAs, under their h2, make one section)."""
+    name = getattr(node, "name", None)
+    return name in {"h1", "h2", "section"} or (name == "article" and "cm-skill" in node.get("class", []))
 
 
 def test_glossary_terms_are_tooltips_at_their_first_use_in_each_section(site_pages, expansions):
@@ -99,7 +103,7 @@ def test_glossary_terms_are_tooltips_at_their_first_use_in_each_section(site_pag
             not_prose.decompose()
         seen: set[str] = set()
         for node in content.descendants:
-            if getattr(node, "name", None) in SECTION:
+            if starts_section(node):
                 seen = set()
             elif getattr(node, "name", None) == "abbr":
                 tooltips += 1
@@ -123,8 +127,8 @@ def test_a_section_does_not_repeat_a_tooltip(site_pages):
     repeated = []
     for name, soup in site_pages.items():
         seen: set[str] = set()
-        for node in soup.find_all(["abbr", *SECTION]):
-            if node.name != "abbr":
+        for node in soup.find_all(["abbr", "h1", "h2", "section", "article"]):
+            if starts_section(node):
                 seen = set()
             elif node.get_text() in seen:
                 repeated.append(f"{name}: {node.get_text()}")
