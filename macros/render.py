@@ -45,10 +45,10 @@ def money(fee: Fee) -> str:
     return pattern.apply(fee.amount, locale, currency=fee.currency, currency_digits=False)
 
 
-# A page section starts at an h1 or h2 heading, a <section> or a skill's card in the catalogue (readers land on
-# one from search); a track's EPAs are one section, read one after another under their heading. A glossary tooltip
-# is an <abbr> with a title. Text from data is escaped, so these can only be elements that templates or Markdown wrote.
-_SECTION_OR_TOOLTIP = re.compile(r'<(?:h[12]|section\b|article class="cm-skill")|<abbr title="[^"]*">([^<]*)</abbr>')
+# A page section starts at an h1 or h2 heading or a <section>: the skills of a domain in the catalogue, and a
+# track's EPAs, are each one section. A glossary tooltip is an <abbr> with a title. Text from data is escaped, so
+# these can only be elements that the templates or Markdown wrote.
+_SECTION_OR_TOOLTIP = re.compile(r'<(?:h[12]|section)\b|<abbr title="[^"]*">([^<]*)</abbr>')
 
 
 def tooltips_at_first_use(html: str) -> str:

@@ -82,10 +82,9 @@ def test_the_check_finds_abbreviations_it_should():
 
 
 def starts_section(node) -> bool:
-    """Where a page section starts for tooltips, as in macros/render.py: an h1 or h2, a <section>, or a skill's card
-    in the catalogue (a track's EPAs, under their h2, make one section)."""
-    name = getattr(node, "name", None)
-    return name in {"h1", "h2", "section"} or (name == "article" and "cm-skill" in node.get("class", []))
+    """Where a page section starts for tooltips, as in macros/render.py: an h1, an h2 or a <section> (a domain's
+    skills in the catalogue, and a track's EPAs, make one section each)."""
+    return getattr(node, "name", None) in {"h1", "h2", "section"}
 
 
 def test_glossary_terms_are_tooltips_at_their_first_use_in_each_section(site_pages, expansions):
@@ -127,7 +126,7 @@ def test_a_section_does_not_repeat_a_tooltip(site_pages):
     repeated = []
     for name, soup in site_pages.items():
         seen: set[str] = set()
-        for node in soup.find_all(["abbr", "h1", "h2", "section", "article"]):
+        for node in soup.find_all(["abbr", "h1", "h2", "section"]):
             if starts_section(node):
                 seen = set()
             elif node.get_text() in seen:

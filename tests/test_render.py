@@ -216,10 +216,12 @@ def test_a_tooltip_is_kept_at_the_first_use_of_its_term_in_each_section():
     page = (
         f"<p>{dops} and {cbd}</p><td>{dops}, {dops}</td><h2 id='x'>Next</h2><td>{dops} {cbd}</td>"
         f'<article class="cm-epa"><h3>An EPA</h3>{cbd}</article><article class="cm-skill"><h3>A skill</h3>{cbd}</article>'
+        f"<section>{cbd}</section>"
     )
     assert tooltips_at_first_use(page) == (
         f"<p>{dops} and {cbd}</p><td>DOPS, DOPS</td><h2 id='x'>Next</h2><td>{dops} {cbd}</td>"
-        f'<article class="cm-epa"><h3>An EPA</h3>CbD</article><article class="cm-skill"><h3>A skill</h3>{cbd}</article>'
+        '<article class="cm-epa"><h3>An EPA</h3>CbD</article><article class="cm-skill"><h3>A skill</h3>CbD</article>'
+        f"<section>{cbd}</section>"
     )
 
 
